@@ -1,0 +1,6 @@
+# Page furniture shared by every document.
+
+site-skip-link = Skip to main content
+site-language = Language
+site-contents = On this page
+site-footer = Confidential help, 24 hours a day: call { $hotline-phone } or text { $sms-keyword } to { $sms-short-code }.
