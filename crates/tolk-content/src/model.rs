@@ -240,7 +240,7 @@ pub enum Block {
         url: FactRef,
     },
     /// Ways to reach help.
-    Contact(Contact),
+    Contact(Box<Contact>),
     /// A control that leaves the page at once.
     QuickExit {
         /// The control's label.

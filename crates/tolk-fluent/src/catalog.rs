@@ -148,10 +148,30 @@ pub fn load_locale(
 /// The part of `path` after the locale directory (`locales/fr/a/b.ftl` -> `a/b.ftl`).
 fn resource_name(path: &str, tag: &str) -> String {
     let parts: Vec<&str> = path.split('/').collect();
-    match parts.iter().rposition(|p| p.eq_ignore_ascii_case(tag) || p.replace('_', "-").eq_ignore_ascii_case(tag)) {
+    match parts
+        .iter()
+        .rposition(|p| p.eq_ignore_ascii_case(tag) || p.replace('_', "-").eq_ignore_ascii_case(tag))
+    {
         Some(i) if i + 1 < parts.len() => parts[i + 1..].join("/"),
         _ => parts.last().copied().unwrap_or(path).to_owned(),
     }
+}
+
+/// Where to point for a parser error at byte `pos`. The parser reports an unclosed
+/// placeable at the start of the next entry; pointing just after the last character
+/// of the line before reads better, as rustc does.
+fn error_position(text: &str, pos: usize) -> Range<usize> {
+    let mut pos = pos.min(text.len());
+    while !text.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    if pos > 0 && text[..pos].ends_with('\n') {
+        let trimmed = text[..pos].trim_end();
+        if !trimmed.is_empty() {
+            pos = trimmed.len();
+        }
+    }
+    pos..pos
 }
 
 fn offset(text: &str, slice: &str) -> usize {
@@ -170,16 +190,12 @@ fn index_file(
         Ok(ast) => ast,
         Err((ast, errors)) => {
             for err in errors {
-                let span = err.slice.clone().unwrap_or(err.pos.clone());
-                let at = err.pos.start.min(text.len())..err.pos.end.min(text.len());
+                let at = error_position(text, err.pos.start);
                 diags.push(
                     Diagnostic::new(Code::SyntaxError, format!("{}", err.kind))
                         .at(&file.path, at)
                         .in_locale(tag)
-                        .with_note(format!(
-                            "the entry at bytes {}..{} is skipped; the rest of the file is still read",
-                            span.start, span.end
-                        )),
+                        .with_note("this entry is skipped; the rest of the file is still read"),
                 );
             }
             ast
@@ -210,14 +226,17 @@ fn index_file(
         if let Some(first) = entries.get(&id) {
             let (first_file, first_span) = (first.file.clone(), first.span.clone());
             diags.push(
-                Diagnostic::new(Code::DuplicateMessage, format!("`{id}` is defined twice in `{tag}`"))
-                    .at(&file.path, span)
-                    .in_locale(tag)
-                    .for_message(&id)
-                    .with_note(format!(
-                        "first defined in {first_file} at byte {}; this definition is ignored",
-                        first_span.start
-                    )),
+                Diagnostic::new(
+                    Code::DuplicateMessage,
+                    format!("`{id}` is defined twice in `{tag}`"),
+                )
+                .at(&file.path, span)
+                .in_locale(tag)
+                .for_message(&id)
+                .with_note(format!(
+                    "first defined in {first_file} at byte {}; this definition is ignored",
+                    first_span.start
+                )),
             );
             continue;
         }
@@ -321,7 +340,8 @@ impl Catalog {
         if !locales.contains_key(&source) {
             return Err(Error::UnknownLocale(source));
         }
-        let available: Vec<LanguageIdentifier> = locales.values().map(|l| l.langid.clone()).collect();
+        let available: Vec<LanguageIdentifier> =
+            locales.values().map(|l| l.langid.clone()).collect();
         let mut chains = BTreeMap::new();
         for l in locales.values() {
             let explicit: Option<Vec<LanguageIdentifier>> = match explicit.get(&l.tag) {
@@ -378,12 +398,14 @@ mod tests {
     #[test]
     fn entries_carry_positions_variables_and_words() {
         let text = "# c\nhi = Hello { $name }, { $n ->\n    [one] one thing\n   *[other] { $n } things\n}\n    .title = Hi there\n-brand = Tolk\n";
-        let (cat, diags) = load_locale("en-US", vec![SourceFile::new("en-US/a.ftl", text)]).unwrap();
+        let (cat, diags) =
+            load_locale("en-US", vec![SourceFile::new("en-US/a.ftl", text)]).unwrap();
         assert!(diags.is_empty());
         let hi = &cat.entries()["hi"];
         assert_eq!(&text[hi.span.clone()], "hi");
         assert_eq!(hi.attributes, ["title"]);
-        let vars: Vec<_> = hi.variables.iter().map(|(n, s)| (n.as_str(), &text[s.clone()])).collect();
+        let vars: Vec<_> =
+            hi.variables.iter().map(|(n, s)| (n.as_str(), &text[s.clone()])).collect();
         assert_eq!(vars, [("name", "$name"), ("n", "$n"), ("n", "$n")]);
         // "Hello" "," + "things" (default variant) + "Hi" "there"
         assert_eq!(hi.words, 5);
@@ -395,13 +417,15 @@ mod tests {
     #[test]
     fn syntax_errors_keep_the_rest_of_the_file() {
         let text = "a = A\nb = { $x\nc = C\n";
-        let (cat, diags) = load_locale("fr", vec![SourceFile::new("locales/fr/x.ftl", text)]).unwrap();
+        let (cat, diags) =
+            load_locale("fr", vec![SourceFile::new("locales/fr/x.ftl", text)]).unwrap();
         assert_eq!(diags.len(), 1);
         assert_eq!(diags[0].code, Code::SyntaxError);
         assert_eq!(diags[0].locale.as_deref(), Some("fr"));
-        // The parser stops at the `c` that should have been `}`.
+        // The parser stops at the `c` that should have been `}`; the diagnostic
+        // points at the end of the unclosed line instead.
         let span = diags[0].span.clone().unwrap();
-        assert_eq!(tolk_content::line_col(text, span.start), (3, 1));
+        assert_eq!(tolk_content::line_col(text, span.start), (2, 9));
         assert!(diags[0].text.contains('}'), "{}", diags[0].text);
         assert!(cat.has("a", None) && cat.has("c", None) && !cat.has("b", None));
     }
@@ -422,6 +446,9 @@ mod tests {
 
     #[test]
     fn invalid_tag_is_an_error() {
-        assert_eq!(load_locale("xx_yy_zz!", vec![]).unwrap_err(), Error::InvalidLocale("xx_yy_zz!".into()));
+        assert_eq!(
+            load_locale("xx_yy_zz!", vec![]).unwrap_err(),
+            Error::InvalidLocale("xx_yy_zz!".into())
+        );
     }
 }

@@ -49,7 +49,7 @@ pub fn fallback_chain(
     explicit: Option<&[LanguageIdentifier]>,
 ) -> Vec<LanguageIdentifier> {
     let mut chain = vec![locale.clone()];
-    let mut push = |l: &LanguageIdentifier, chain: &mut Vec<LanguageIdentifier>| {
+    let push = |l: &LanguageIdentifier, chain: &mut Vec<LanguageIdentifier>| {
         if !chain.contains(l) {
             chain.push(l.clone());
         }
@@ -59,10 +59,8 @@ pub fn fallback_chain(
         None => {
             // Only less specific parents of the locale, never siblings: `es-MX`
             // falls back to `es`, not to `es-ES`.
-            let parents: Vec<&LanguageIdentifier> = available
-                .iter()
-                .filter(|a| *a != locale && is_parent(a, locale))
-                .collect();
+            let parents: Vec<&LanguageIdentifier> =
+                available.iter().filter(|a| *a != locale && is_parent(a, locale)).collect();
             let negotiated =
                 negotiate_languages(&[locale], &parents, None, NegotiationStrategy::Filtering);
             for l in negotiated {
@@ -100,7 +98,10 @@ mod tests {
 
     #[test]
     fn regional_locale_falls_back_to_language_then_source() {
-        assert_eq!(chain("es-MX", &["en-US", "es", "es-ES", "es-MX", "fr"]), ["es-MX", "es", "en-US"]);
+        assert_eq!(
+            chain("es-MX", &["en-US", "es", "es-ES", "es-MX", "fr"]),
+            ["es-MX", "es", "en-US"]
+        );
         assert_eq!(chain("fr", &["en-US", "es", "fr"]), ["fr", "en-US"]);
         assert_eq!(chain("en-US", &["en-US", "fr"]), ["en-US"]);
     }

@@ -24,8 +24,7 @@ pub fn localize(
     language_name: &str,
 ) -> Result<(LocalizedDocument, Vec<Diagnostic>), Error> {
     let chain_tags = catalog.fallback_chain(tag).ok_or_else(|| Error::UnknownLocale(tag.into()))?;
-    let chain: Vec<&LocaleCatalog> =
-        chain_tags.iter().filter_map(|t| catalog.locale(t)).collect();
+    let chain: Vec<&LocaleCatalog> = chain_tags.iter().filter_map(|t| catalog.locale(t)).collect();
     let own = chain[0];
     let mut args = FluentArgs::new();
     for (name, fact) in &doc.facts {
@@ -212,7 +211,10 @@ blocks = [
     #[test]
     fn falls_back_message_by_message_and_records_it() {
         let cat = catalog(&[
-            ("en-US", "title = Title\nheading = Heading\ncall = Call { $phone }\nthings = { $count ->\n    [one] one thing\n   *[other] { $count } things\n}\n"),
+            (
+                "en-US",
+                "title = Title\nheading = Heading\ncall = Call { $phone }\nthings = { $count ->\n    [one] one thing\n   *[other] { $count } things\n}\n",
+            ),
             ("ar", "title = العنوان\ncall = اتصل على { $phone }\n"),
         ]);
         let doc = tolk_content::parse_document("d.toml", DOC).value.unwrap();
@@ -227,7 +229,8 @@ blocks = [
         );
         // Plural selection in the fallback locale's rules.
         assert_eq!(l.sections[0].blocks[1], LocalizedBlock::Paragraph("one thing".into()));
-        let fell: Vec<_> = l.fallbacks.iter().map(|f| (f.message.as_str(), f.locale.as_str())).collect();
+        let fell: Vec<_> =
+            l.fallbacks.iter().map(|f| (f.message.as_str(), f.locale.as_str())).collect();
         assert_eq!(fell, [("heading", "en-US"), ("things", "en-US")]);
         assert_eq!(l.fallback_chain, ["ar", "en-US"]);
     }

@@ -327,11 +327,7 @@ impl Cx<'_> {
         ui
     }
 
-    fn sections(
-        &mut self,
-        obj: &mut Obj<'_, '_>,
-        facts: &BTreeMap<String, Fact>,
-    ) -> Vec<Section> {
+    fn sections(&mut self, obj: &mut Obj<'_, '_>, facts: &BTreeMap<String, Fact>) -> Vec<Section> {
         let mut sections = Vec::new();
         let mut seen: BTreeMap<String, Range<usize>> = BTreeMap::new();
         let Some(items) = self.array(obj, "sections") else {
@@ -400,7 +396,11 @@ impl Cx<'_> {
                     None => false,
                     Some((Some(b), _)) => b,
                     Some((None, s)) => {
-                        self.error(Code::InvalidContent, s, "`ordered` must be true or false".into());
+                        self.error(
+                            Code::InvalidContent,
+                            s,
+                            "`ordered` must be true or false".into(),
+                        );
                         false
                     }
                 };
@@ -458,7 +458,11 @@ impl Cx<'_> {
                     }
                 };
                 let title = self.message(&mut obj, "title", false);
-                self.message(&mut obj, "text", true).map(|text| Block::Callout { tone, title, text })
+                self.message(&mut obj, "text", true).map(|text| Block::Callout {
+                    tone,
+                    title,
+                    text,
+                })
             }
             "link" => {
                 let text = self.message(&mut obj, "text", true);
@@ -471,7 +475,7 @@ impl Cx<'_> {
                 let url = self.fact_ref(&mut obj, "url", facts, &["url"]);
                 Some(Block::QuickExit { label: label?, hint, url: url? })
             }
-            "contact" => self.contact(&mut obj, facts).map(Block::Contact),
+            "contact" => self.contact(&mut obj, facts).map(|c| Block::Contact(Box::new(c))),
             other => {
                 self.error(
                     Code::InvalidContent,
@@ -493,7 +497,11 @@ impl Cx<'_> {
         !items.is_empty()
     }
 
-    fn contact(&mut self, obj: &mut Obj<'_, '_>, facts: &BTreeMap<String, Fact>) -> Option<Contact> {
+    fn contact(
+        &mut self,
+        obj: &mut Obj<'_, '_>,
+        facts: &BTreeMap<String, Fact>,
+    ) -> Option<Contact> {
         let heading = self.message(obj, "heading", false);
         let call = match self.message(obj, "call", false) {
             Some(text) => {
@@ -519,7 +527,8 @@ impl Cx<'_> {
             None => None,
         };
         // Keys of channels that were not given are still known keys.
-        for key in ["call-note", "phone", "sms-note", "short-code", "keyword", "chat-note", "chat-url"]
+        for key in
+            ["call-note", "phone", "sms-note", "short-code", "keyword", "chat-note", "chat-url"]
         {
             obj.used.push(key);
         }
@@ -544,7 +553,9 @@ fn validate_fact(fact: &Fact) -> Result<(), String> {
             let ok_chars = p.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
             let digits = p.chars().filter(char::is_ascii_digit).count();
             if !ok_chars || digits < 3 {
-                return Err(format!("`{p}` is not a phone number (digits, spaces, + - ( ) . only)"));
+                return Err(format!(
+                    "`{p}` is not a phone number (digits, spaces, + - ( ) . only)"
+                ));
             }
         }
         Fact::ShortCode(c) => {
@@ -573,7 +584,9 @@ fn validate_fact(fact: &Fact) -> Result<(), String> {
         }
         Fact::Email(e) => {
             let parts: Vec<&str> = e.split('@').collect();
-            if parts.len() != 2 || parts.iter().any(|p| p.is_empty()) || e.contains(char::is_whitespace)
+            if parts.len() != 2
+                || parts.iter().any(|p| p.is_empty())
+                || e.contains(char::is_whitespace)
             {
                 return Err(format!("`{e}` is not an e-mail address"));
             }

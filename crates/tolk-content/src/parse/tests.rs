@@ -46,8 +46,19 @@ fn reads_every_block_type() {
     assert_eq!(
         keys,
         [
-            "page-title", "a-heading", "a-body", "a-one", "a-two.attr", "q", "a", "c", "l", "x",
-            "x.hint", "call", "sms"
+            "page-title",
+            "a-heading",
+            "a-body",
+            "a-one",
+            "a-two.attr",
+            "q",
+            "a",
+            "c",
+            "l",
+            "x",
+            "x.hint",
+            "call",
+            "sms"
         ]
     );
 }

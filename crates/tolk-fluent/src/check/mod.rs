@@ -51,7 +51,11 @@ pub struct LocaleReport {
 /// Compares `target` with `source`: `missing-message` (with `missing` severity: an
 /// error for a locale that must be complete, a warning for one in progress),
 /// `obsolete-message` and `unknown-variable`, and measures coverage.
-pub fn check_locale(source: &LocaleCatalog, target: &LocaleCatalog, missing: Severity) -> LocaleReport {
+pub fn check_locale(
+    source: &LocaleCatalog,
+    target: &LocaleCatalog,
+    missing: Severity,
+) -> LocaleReport {
     let tag = target.tag();
     let mut diags = Vec::new();
     let mut coverage = Coverage::default();

@@ -20,7 +20,11 @@ fn a_complete_translation_is_clean() {
 
 #[test]
 fn missing_message_names_the_file_where_it_belongs() {
-    let report = check_locale(&locale("en-US", "a = A\nb = B b\n"), &locale("fr", "a = A\n"), Severity::Warning);
+    let report = check_locale(
+        &locale("en-US", "a = A\nb = B b\n"),
+        &locale("fr", "a = A\n"),
+        Severity::Warning,
+    );
     let d = &report.diagnostics[0];
     assert_eq!(d.code, Code::MissingMessage);
     assert_eq!(d.severity, Severity::Warning);
@@ -44,7 +48,11 @@ fn obsolete_and_unknown_variables_are_found() {
                 Severity::Error,
                 "`a` uses `$nom`, which the source message does not have".to_owned()
             ),
-            ("obsolete-message", Severity::Warning, "`old` is not in the source locale `en-US`".to_owned()),
+            (
+                "obsolete-message",
+                Severity::Warning,
+                "`old` is not in the source locale `en-US`".to_owned()
+            ),
         ]
     );
 }
@@ -74,7 +82,10 @@ blocks = [{ type = "paragraph", text = "title.missing-attr" }]
         got,
         [
             ("undefined-message", "`nope` is not defined in the source locale `en-US`"),
-            ("undefined-message", "`title` has no attribute `missing-attr` in the source locale `en-US`"),
+            (
+                "undefined-message",
+                "`title` has no attribute `missing-attr` in the source locale `en-US`"
+            ),
             ("unused-message", "`extra` is not used by any document"),
         ]
     );

@@ -1,0 +1,95 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Check Fluent translations and publish a structured document as checked pages in
+/// many languages.
+#[derive(Debug, Parser)]
+#[command(name = "tolk", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check every locale against the source locale and report problems.
+    ///
+    /// Exit codes: 0 clean (warnings allowed), 1 errors found or a coverage
+    /// threshold missed, 2 usage, configuration or I/O failure.
+    Check(CheckArgs),
+    /// Check, then write JSON, HTML and text for every document and locale.
+    Build(BuildArgs),
+    /// Print a coverage table per locale.
+    Stats(StatsArgs),
+}
+
+/// Where the project is and how to read it.
+#[derive(Debug, Args, Clone)]
+pub struct ProjectArgs {
+    /// A project directory with a `tolk.toml`, or a plain locale tree
+    /// `PATH/<locale>/**/*.ftl`.
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// The reference locale of a plain locale tree (a `tolk.toml` sets its own).
+    #[arg(long, value_name = "LOCALE", default_value = "en-US")]
+    pub source_locale: String,
+}
+
+/// Report formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// rustc-style diagnostics with source excerpts, and a summary table.
+    Human,
+    /// A JSON document (see README: "Check report").
+    Json,
+}
+
+/// Arguments of `tolk check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
+    /// Fail (exit 1) when any locale translates less than PCT percent of messages.
+    #[arg(long, value_name = "PCT")]
+    pub min_coverage: Option<f64>,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+/// Arguments of `tolk build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// Output directory (default: `out` in tolk.toml, else `dist`, inside PATH).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Build only these locales (repeatable). Default: all.
+    #[arg(long = "locale", value_name = "LOCALE")]
+    pub locales: Vec<String>,
+    /// Formats to write, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "json,html,text")]
+    pub format: Vec<tolk_render::Format>,
+    /// Fail (exit 1) when any locale translates less than PCT percent of messages.
+    #[arg(long, value_name = "PCT")]
+    pub min_coverage: Option<f64>,
+}
+
+/// Arguments of `tolk stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
+}

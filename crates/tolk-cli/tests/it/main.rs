@@ -1,0 +1,6 @@
+//! End-to-end tests of the `tolk` binary.
+
+mod bad_input;
+mod build;
+mod check;
+mod support;

@@ -1,0 +1,1 @@
+(function(){var a=document.getElementById("quick-exit");if(!a)return;function leave(e){if(e)e.preventDefault();document.body.style.visibility="hidden";document.title="";window.location.replace(a.href);}a.addEventListener("click",leave);document.addEventListener("keydown",function(e){if(e.key==="Escape"||e.key==="Esc")leave(e);});})();
