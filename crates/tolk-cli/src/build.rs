@@ -137,11 +137,11 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let (warnings, elapsed) = (report.warnings(), started.elapsed());
     writeln!(
         err,
-        "built {} files: {} documents x {} locales x {} formats in {:.0?} -> {}{}",
+        "built {} files: {} x {} x {} in {:.0?} -> {}{}",
         outputs.len(),
-        project.documents.len(),
-        selected.len(),
-        args.format.len(),
+        plural(project.documents.len(), "document"),
+        plural(selected.len(), "locale"),
+        plural(args.format.len(), "format"),
         elapsed,
         out_dir.display(),
         if warnings > 0 {
@@ -151,6 +151,10 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
         },
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
 }
 
 /// Never write into the inputs: the output directory may not be the project
