@@ -10,6 +10,24 @@ use crate::cli::{CheckArgs, ReportFormat, StatsArgs};
 use crate::project::{self, Project};
 use crate::report;
 
+/// Coverage of one part of a document (the whole document, or one section).
+#[derive(Debug, Clone)]
+pub struct PartCoverage {
+    /// The document or section id.
+    pub id: String,
+    /// Coverage of the messages that part uses.
+    pub coverage: Coverage,
+}
+
+/// Coverage of one document in one locale, with its sections.
+#[derive(Debug, Clone)]
+pub struct DocumentCoverage {
+    /// The whole document.
+    pub document: PartCoverage,
+    /// Each section, in document order.
+    pub sections: Vec<PartCoverage>,
+}
+
 /// One locale's line in a report.
 #[derive(Debug, Clone)]
 pub struct LocaleSummary {
@@ -25,6 +43,8 @@ pub struct LocaleSummary {
     pub errors: usize,
     /// Warning diagnostics about it.
     pub warnings: usize,
+    /// Coverage per document and section (tolk projects only; sorted by document id).
+    pub documents: Vec<DocumentCoverage>,
 }
 
 /// The result of checking a project.
@@ -110,6 +130,7 @@ pub fn check_project(project: &Project, min_coverage: Option<f64>) -> Report {
                 min_coverage: min,
                 errors: 0,
                 warnings: 0,
+                documents: Vec::new(),
             };
             (summary, diags)
         })
