@@ -3,4 +3,4 @@
 site-skip-link = Skip to main content
 site-language = Language
 site-contents = On this page
-site-footer = Confidential help, 24 hours a day: call { $hotline-phone } or text { $sms-keyword } to { $sms-short-code }.
+site-footer = Confidential help, day and night: call { $hotline-phone } or text { $sms-keyword } to { $sms-short-code }.

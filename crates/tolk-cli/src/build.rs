@@ -30,7 +30,7 @@ struct Output {
 /// `tolk build`.
 pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let project = project::load(&args.project.path, &args.project.source_locale)?;
+    let mut project = project::load(&args.project.path, &args.project.source_locale)?;
     if !project.has_config {
         bail!(
             "{} has no tolk.toml: `tolk build` needs content documents (use `tolk check` for a plain locale tree)",
@@ -44,7 +44,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     refuse_input_dirs(&project, &out_dir)?;
     let selected = selected_locales(&project, &args.locales)?;
 
-    let report = check_project(&project, args.min_coverage);
+    let report = check_project(&mut project.meta, Some(&project.catalog), args.min_coverage)?;
     let mut err = std::io::stderr().lock();
     // Warnings do not stop a build; `tolk check` lists them.
     for d in report.diagnostics.iter().filter(|d| d.severity == Severity::Error) {

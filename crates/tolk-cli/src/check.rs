@@ -2,12 +2,20 @@
 
 use std::process::ExitCode;
 
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+
+use anyhow::Context;
 use rayon::prelude::*;
 use tolk_content::{Code, Diagnostic, Severity};
-use tolk_fluent::{Coverage, check_documents, check_locale};
+use tolk_fluent::{
+    Catalog, CheckOptions, Coverage, LOCK_VERSION, LocaleIndex, Lock, SourceFile, check_documents,
+    check_locale_with, fallback_chain, index_locale, parse_locale,
+};
 
-use crate::cli::{CheckArgs, ReportFormat, StatsArgs};
-use crate::project::{self, Project};
+use crate::cli::{CheckArgs, LockArgs, ReportFormat, StatsArgs};
+use crate::fsutil::write_atomic;
+use crate::project::{self, Meta};
 use crate::report;
 
 /// Coverage of one part of a document (the whole document, or one section).
@@ -79,35 +87,117 @@ impl Report {
     }
 }
 
-/// Checks a loaded project. `min_coverage` (percent) overrides every locale's
-/// configured minimum. Locales are checked in parallel; the result does not depend
-/// on the thread schedule.
-pub fn check_project(project: &Project, min_coverage: Option<f64>) -> Report {
-    let catalog = &project.catalog;
-    let source = catalog.source_locale();
-    let mut diagnostics = project.diagnostics.clone();
-    if project.has_config {
+/// Checks a project. With `loaded` (a catalog of every locale, as `tolk build`
+/// has), the locales are taken from it; otherwise they are read, indexed, checked
+/// and dropped one by one in parallel, so memory holds the source locale plus the
+/// locales in flight. `min_coverage` (percent) overrides every locale's configured
+/// minimum. The result does not depend on the thread schedule.
+pub fn check_project(
+    meta: &mut Meta,
+    loaded: Option<&Catalog>,
+    min_coverage: Option<f64>,
+) -> anyhow::Result<Report> {
+    let hashes = meta.lock.is_some();
+    let index_of = |tag: &str,
+                    dir: &std::path::Path|
+     -> anyhow::Result<(LocaleIndex, Vec<Diagnostic>, Vec<SourceFile>)> {
+        let (files, mut diags) = meta.read_locale(tag, dir)?;
+        let (index, more) = index_locale(tag, &files, hashes)?;
+        diags.extend(more);
+        Ok((index, diags, files))
+    };
+    let mut diagnostics = meta.diagnostics.clone();
+    let mut keep_texts: Vec<SourceFile> = Vec::new();
+    let source_dir = meta.locales.iter().find(|(t, _)| *t == meta.source).map(|(_, d)| d.clone());
+    let source_dir = source_dir.context("no source locale directory")?;
+
+    // The source locale, and the locales that appear inside some fallback chain,
+    // stay in memory; the others stream.
+    let owned_source;
+    let source: &LocaleIndex = match loaded {
+        Some(catalog) => catalog.source_locale().index(),
+        None => {
+            let (index, diags, files) = index_of(&meta.source, &source_dir)?;
+            diagnostics.extend(diags);
+            keep_texts.extend(files);
+            owned_source = index;
+            &owned_source
+        }
+    };
+    let tags: Vec<String> = meta.locales.iter().map(|(t, _)| t.clone()).collect();
+    let available: Vec<_> = tags.iter().filter_map(|t| parse_locale(t).ok()).collect();
+    let explicit = meta.explicit_chains();
+    let source_id = parse_locale(&meta.source)?;
+    let mut chains: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for tag in &tags {
+        let id = parse_locale(tag)?;
+        let explicit: Option<Vec<_>> = match explicit.get(tag) {
+            Some(list) => Some(list.iter().map(|t| parse_locale(t)).collect::<Result<_, _>>()?),
+            None => None,
+        };
+        let chain = fallback_chain(&id, &available, &source_id, explicit.as_deref());
+        chains.insert(tag.clone(), chain.iter().map(ToString::to_string).collect());
+    }
+    let intermediate: BTreeSet<&str> = chains
+        .values()
+        .flat_map(|c| c.iter().skip(1))
+        .filter(|t| **t != meta.source)
+        .map(String::as_str)
+        .collect();
+    let mut held: BTreeMap<String, LocaleIndex> = BTreeMap::new();
+    if loaded.is_none() {
+        for (tag, dir) in meta.locales.iter().filter(|(t, _)| intermediate.contains(t.as_str())) {
+            let (index, _, _) = index_of(tag, dir)?;
+            held.insert(tag.clone(), index);
+        }
+    }
+    let get = |tag: &str| -> Option<&LocaleIndex> {
+        match loaded {
+            Some(c) => c.locale(tag).map(|l| l.index()),
+            None => held.get(tag),
+        }
+    };
+
+    if meta.has_config {
         let docs: Vec<(&str, &tolk_content::Document)> =
-            project.documents.iter().map(|(f, d)| (f.as_str(), d)).collect();
+            meta.documents.iter().map(|(f, d)| (f.as_str(), d)).collect();
         diagnostics.extend(check_documents(&docs, source));
     }
-    let locales: Vec<_> = catalog.locales().collect();
-    let results: Vec<(LocaleSummary, Vec<Diagnostic>)> = locales
+
+    type Checked = (LocaleSummary, Vec<Diagnostic>, Vec<SourceFile>);
+    let checked: Vec<anyhow::Result<Checked>> = meta
+        .locales
         .par_iter()
-        .map(|locale| {
-            let tag = locale.tag();
-            let min = min_coverage.or(project.config.locale(tag).min_coverage).unwrap_or(100.0);
-            let (coverage, mut diags) = if tag == source.tag() {
-                let c = check_locale(source, source, Severity::Error).coverage;
-                (c, Vec::new())
-            } else {
-                let missing = if min >= 100.0 { Severity::Error } else { Severity::Warning };
-                let r = check_locale(source, locale, missing);
-                (r.coverage, r.diagnostics)
+        .map(|(tag, dir)| {
+            let min = min_coverage.or(meta.config.locale(tag).min_coverage).unwrap_or(100.0);
+            let missing = if min >= 100.0 { Severity::Error } else { Severity::Warning };
+            let chain: Vec<&LocaleIndex> = chains[tag]
+                .iter()
+                .skip(1)
+                .filter(|t| **t != meta.source)
+                .filter_map(|t| get(t))
+                .collect();
+            let opts = CheckOptions {
+                missing,
+                chain,
+                locked: meta.lock.as_ref().and_then(|l| l.locale(tag)),
             };
-            let percent = coverage.ratio() * 100.0;
+            let streamed;
+            let (target, mut diags, files) = if *tag == meta.source {
+                (source, Vec::new(), Vec::new())
+            } else if let Some(index) = loaded.and_then(|c| c.locale(tag)).map(|l| l.index()) {
+                (index, Vec::new(), Vec::new())
+            } else {
+                let (index, diags, files) = index_of(tag, dir)?;
+                streamed = index;
+                (&streamed, diags, files)
+            };
+            let r = check_locale_with(source, target, &opts);
+            let coverage = r.coverage;
+            diags.extend(r.diagnostics);
             // Below 100 %, missing messages are warnings, so the threshold is what
             // fails; at 100 % every missing message is already an error.
+            let percent = coverage.ratio() * 100.0;
             if percent + 1e-9 < min && min < 100.0 {
                 diags.push(
                     Diagnostic::new(
@@ -123,22 +213,64 @@ pub fn check_project(project: &Project, min_coverage: Option<f64>) -> Report {
                     )),
                 );
             }
+            let documents = meta
+                .documents
+                .iter()
+                .map(|(_, doc)| DocumentCoverage {
+                    document: PartCoverage {
+                        id: doc.id.clone(),
+                        coverage: Coverage::of(
+                            doc.message_refs().map(|m| m.id.as_str()),
+                            source,
+                            target,
+                        ),
+                    },
+                    sections: doc
+                        .sections
+                        .iter()
+                        .map(|s| PartCoverage {
+                            id: s.id.clone(),
+                            coverage: Coverage::of(
+                                std::iter::once(&s.heading)
+                                    .chain(s.blocks.iter().flat_map(|b| b.message_refs()))
+                                    .map(|m| m.id.as_str()),
+                                source,
+                                target,
+                            ),
+                        })
+                        .collect(),
+                })
+                .collect();
+            // Keep the text of files that diagnostics point into, for excerpts.
+            let files: Vec<SourceFile> = files
+                .into_iter()
+                .filter(|f| {
+                    diags
+                        .iter()
+                        .any(|d| d.span.is_some() && d.file.as_deref() == Some(f.path.as_str()))
+                })
+                .collect();
             let summary = LocaleSummary {
-                locale: tag.to_owned(),
-                name: project.language_name(tag),
+                locale: tag.clone(),
+                name: meta.language_name(tag),
                 coverage,
                 min_coverage: min,
                 errors: 0,
                 warnings: 0,
-                documents: Vec::new(),
+                documents,
             };
-            (summary, diags)
+            Ok((summary, diags, files))
         })
         .collect();
     let mut summaries = Vec::new();
-    for (summary, diags) in results {
+    for result in checked {
+        let (summary, diags, files) = result?;
         diagnostics.extend(diags);
+        keep_texts.extend(files);
         summaries.push(summary);
+    }
+    for f in keep_texts {
+        meta.sources.entry(f.path).or_insert(f.text);
     }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
@@ -150,31 +282,77 @@ pub fn check_project(project: &Project, min_coverage: Option<f64>) -> Report {
             }
         }
     }
-    let source_tag = source.tag().to_owned();
+    let source_tag = meta.source.clone();
     summaries.sort_by(|a, b| {
         (a.locale != source_tag, &a.locale).cmp(&(b.locale != source_tag, &b.locale))
     });
-    Report { source_locale: source_tag, locales: summaries, diagnostics }
+    Ok(Report { source_locale: source_tag, locales: summaries, diagnostics })
 }
 
 /// `tolk check`.
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
-    let project = project::load(&args.project.path, &args.project.source_locale)?;
-    let report = check_project(&project, args.min_coverage);
-    match args.format {
-        ReportFormat::Human => report::print_human(&project, &report)?,
-        ReportFormat::Json => report::print_json_with(&report, &project.sources)?,
-    }
+    let mut meta = project::load_meta(&args.project.path, &args.project.source_locale)?;
+    let report = check_project(&mut meta, None, args.min_coverage)?;
+    report::print(args.format, &meta.sources, &report)?;
     Ok(report.exit_code(args.deny_warnings))
 }
 
 /// `tolk stats`.
 pub fn run_stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
-    let project = project::load(&args.project.path, &args.project.source_locale)?;
-    let report = check_project(&project, None);
+    let mut meta = project::load_meta(&args.project.path, &args.project.source_locale)?;
+    let report = check_project(&mut meta, None, None)?;
     match args.format {
         ReportFormat::Human => report::print_table(&report)?,
-        ReportFormat::Json => report::print_json_with(&report, &project.sources)?,
+        _ => report::print(args.format, &meta.sources, &report)?,
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `tolk lock`: records, for every locale, which source text each translation was
+/// made from, in `tolk.lock`. Stale entries stay stale unless accepted.
+pub fn run_lock(args: &LockArgs) -> anyhow::Result<ExitCode> {
+    let meta = project::load_meta(&args.project.path, &args.project.source_locale)?;
+    let mut lock = meta.lock.clone().unwrap_or(Lock { version: LOCK_VERSION, ..Lock::default() });
+    let mut accept: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    if let Some((locale, ids)) = args.accept.split_first() {
+        let tag = parse_locale(locale)?.to_string();
+        if !meta.locales.iter().any(|(t, _)| *t == tag) {
+            anyhow::bail!("--accept: no locale `{locale}` in this project");
+        }
+        accept.entry(tag).or_default().extend(ids.iter().cloned());
+    }
+    let source_dir =
+        &meta.locales.iter().find(|(t, _)| *t == meta.source).context("no source locale")?.1;
+    let (files, _) = meta.read_locale(&meta.source, source_dir)?;
+    let (source, _) = index_locale(&meta.source, &files, true)?;
+    for (tag, ids) in &accept {
+        for id in ids {
+            if !source.entries().contains_key(id) {
+                anyhow::bail!("--accept {tag} {id}: the source locale has no message `{id}`");
+            }
+        }
+    }
+    let updated: Vec<anyhow::Result<(String, LocaleIndex)>> = meta
+        .locales
+        .par_iter()
+        .filter(|(t, _)| *t != meta.source)
+        .map(|(tag, dir)| {
+            let (files, _) = meta.read_locale(tag, dir)?;
+            Ok((tag.clone(), index_locale(tag, &files, true)?.0))
+        })
+        .collect();
+    let empty = BTreeSet::new();
+    let mut tags = BTreeSet::new();
+    for result in updated {
+        let (tag, index) = result?;
+        lock.update(&source, &index, accept.get(&tag).unwrap_or(&empty));
+        tags.insert(tag);
+    }
+    lock.retain_locales(&tags);
+    let path = meta.root.join(project::LOCK_FILE);
+    write_atomic(&path, lock.to_toml().as_bytes())?;
+    let entries: usize = lock.locales.values().map(|m| m.len()).sum();
+    let mut err = std::io::stderr().lock();
+    writeln!(err, "wrote {}: {} translations in {} locales", path.display(), entries, tags.len())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -26,6 +26,9 @@ pub enum Command {
     Build(BuildArgs),
     /// Print a coverage table per locale.
     Stats(StatsArgs),
+    /// Record which source text each translation was made from, in `tolk.lock`, so
+    /// that `tolk check` can report translations whose source changed since.
+    Lock(LockArgs),
 }
 
 /// Where the project is and how to read it.
@@ -92,4 +95,15 @@ pub struct StatsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
     pub format: ReportFormat,
+}
+
+/// Arguments of `tolk lock`.
+#[derive(Debug, Args)]
+pub struct LockArgs {
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// Mark translations as still right after their source changed: a locale, then
+    /// message ids (`--accept fr help-call help-text`). One locale per run.
+    #[arg(long, num_args = 2.., value_names = ["LOCALE", "ID"], action = clap::ArgAction::Set)]
+    pub accept: Vec<String>,
 }

@@ -26,6 +26,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         cli::Command::Check(args) => check::run(&args),
         cli::Command::Build(args) => build::run(&args),
         cli::Command::Stats(args) => check::run_stats(&args),
+        cli::Command::Lock(args) => check::run_lock(&args),
     }
 }
 

@@ -1,4 +1,7 @@
-//! Loading a project: `tolk.toml`, the content documents and every locale.
+//! Loading a project: `tolk.toml`, the content documents and the locale
+//! directories. [`Meta`] is everything but the translations, which `tolk check`
+//! then streams locale by locale; [`load`] also parses every locale into Fluent
+//! bundles, which `tolk build` needs.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -6,40 +9,94 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use rayon::prelude::*;
 use tolk_content::{Code, Diagnostic, Document, parse_document};
-use tolk_fluent::{Catalog, LocaleCatalog, SourceFile, load_locale, parse_locale};
+use tolk_fluent::{Catalog, LocaleCatalog, Lock, SourceFile, load_locale, parse_locale};
 
 use crate::config::Config;
 use crate::fsutil::{display_path, read_text};
 
-/// A loaded project: configuration, documents, catalog, and what was wrong in them.
-pub struct Project {
+/// The lock file's name, in the project directory.
+pub const LOCK_FILE: &str = "tolk.lock";
+
+/// A project without its translations loaded.
+pub struct Meta {
     /// The project directory.
     pub root: PathBuf,
     /// Whether the project has a `tolk.toml` (otherwise it is a plain locale tree).
     pub has_config: bool,
     /// The configuration (defaults for a plain tree).
     pub config: Config,
+    /// The canonical tag of the source locale.
+    pub source: String,
     /// The documents with their file paths, sorted by id.
     pub documents: Vec<(String, Document)>,
-    /// Every locale.
-    pub catalog: Catalog,
-    /// The text of every file read, by displayed path, for source excerpts.
+    /// Every locale: canonical tag and directory, sorted by tag.
+    pub locales: Vec<(String, PathBuf)>,
+    /// The text of files read so far, by displayed path, for source excerpts.
     pub sources: BTreeMap<String, String>,
     /// Problems found while loading.
     pub diagnostics: Vec<Diagnostic>,
+    /// `tolk.lock`, when the project has one.
+    pub lock: Option<Lock>,
 }
 
-impl Project {
+impl Meta {
     /// The name a locale gives its own language (from `tolk.toml`, else its tag).
     pub fn language_name(&self, tag: &str) -> String {
         self.config.locale(tag).name.unwrap_or_else(|| tag.to_owned())
     }
+
+    /// Configured fallback chains by canonical tag.
+    pub fn explicit_chains(&self) -> BTreeMap<String, Vec<String>> {
+        self.config
+            .locales
+            .iter()
+            .filter_map(|(tag, lc)| {
+                let canonical = parse_locale(tag).ok()?.to_string();
+                lc.fallback.clone().map(|f| (canonical, f))
+            })
+            .collect()
+    }
+
+    /// Reads one locale's `.ftl` files, sorted by path. Unreadable files become
+    /// diagnostics.
+    pub fn read_locale(
+        &self,
+        tag: &str,
+        dir: &Path,
+    ) -> anyhow::Result<(Vec<SourceFile>, Vec<Diagnostic>)> {
+        let mut files = Vec::new();
+        let mut diags = Vec::new();
+        for path in files_with_extension(dir, "ftl")? {
+            let shown = display_path(&self.root, &path);
+            match read_text(&path, &shown) {
+                Ok(text) => files.push(SourceFile::new(shown, text)),
+                Err(d) => diags.push(d.in_locale(tag)),
+            }
+        }
+        Ok((files, diags))
+    }
 }
 
-/// Loads the project at `root`. Operational problems (no such directory, a broken
-/// `tolk.toml`, no source locale) are errors; problems inside content and
-/// translation files are diagnostics.
-pub fn load(root: &Path, source_locale: &str) -> anyhow::Result<Project> {
+/// A loaded project with every locale parsed into a Fluent catalog.
+pub struct Project {
+    /// Everything but the translations.
+    pub meta: Meta,
+    /// Every locale.
+    pub catalog: Catalog,
+}
+
+impl std::ops::Deref for Project {
+    type Target = Meta;
+
+    fn deref(&self) -> &Meta {
+        &self.meta
+    }
+}
+
+/// Loads the project at `root` without its translations. Operational problems (no
+/// such directory, a broken `tolk.toml` or `tolk.lock`, no source locale) are
+/// errors; problems inside content files are diagnostics.
+pub fn load_meta(root: &Path, source_locale: &str) -> anyhow::Result<Meta> {
     if !root.is_dir() {
         bail!("{} is not a directory", root.display());
     }
@@ -145,6 +202,7 @@ pub fn load(root: &Path, source_locale: &str) -> anyhow::Result<Project> {
             ),
         }
     }
+    dirs.sort();
     if !dirs.iter().any(|(t, _)| *t == source) {
         bail!(
             "the source locale `{source}` has no directory in {} (found: {})",
@@ -162,24 +220,38 @@ pub fn load(root: &Path, source_locale: &str) -> anyhow::Result<Project> {
         }
     }
 
-    // Read and parse every locale in parallel, each exactly once.
+    let lock_path = root.join(LOCK_FILE);
+    let lock = if lock_path.is_file() {
+        let text = read_text(&lock_path, LOCK_FILE).map_err(|d| anyhow::anyhow!(d.text))?;
+        Some(Lock::parse(&text).map_err(|e| anyhow::anyhow!("{LOCK_FILE}:{e}"))?)
+    } else {
+        None
+    };
+
+    Ok(Meta {
+        root: root.to_path_buf(),
+        has_config,
+        config,
+        source,
+        documents,
+        locales: dirs,
+        sources,
+        diagnostics,
+        lock,
+    })
+}
+
+/// Loads the project at `root` with every locale parsed (in parallel, each once)
+/// into a Fluent catalog.
+pub fn load(root: &Path, source_locale: &str) -> anyhow::Result<Project> {
+    let mut meta = load_meta(root, source_locale)?;
     type Loaded = (LocaleCatalog, Vec<Diagnostic>, Vec<(String, String)>);
-    let loaded: Vec<anyhow::Result<Loaded>> = dirs
+    let loaded: Vec<anyhow::Result<Loaded>> = meta
+        .locales
         .par_iter()
         .map(|(tag, dir)| {
-            let mut diags = Vec::new();
-            let mut files = Vec::new();
-            let mut texts = Vec::new();
-            for path in files_with_extension(dir, "ftl")? {
-                let shown = display_path(root, &path);
-                match read_text(&path, &shown) {
-                    Ok(text) => {
-                        texts.push((shown.clone(), text.clone()));
-                        files.push(SourceFile::new(shown, text));
-                    }
-                    Err(d) => diags.push(d.in_locale(tag.as_str())),
-                }
-            }
+            let (files, mut diags) = meta.read_locale(tag, dir)?;
+            let texts = files.iter().map(|f| (f.path.clone(), f.text.clone())).collect();
             let (catalog, more) = load_locale(tag, files)?;
             diags.extend(more);
             Ok((catalog, diags, texts))
@@ -189,28 +261,12 @@ pub fn load(root: &Path, source_locale: &str) -> anyhow::Result<Project> {
     for result in loaded {
         let (catalog, diags, texts) = result?;
         catalogs.push(catalog);
-        diagnostics.extend(diags);
-        sources.extend(texts);
+        meta.diagnostics.extend(diags);
+        meta.sources.extend(texts);
     }
-    let explicit: BTreeMap<String, Vec<String>> = config
-        .locales
-        .iter()
-        .filter_map(|(tag, lc)| {
-            let canonical = parse_locale(tag).ok()?.to_string();
-            lc.fallback.clone().map(|f| (canonical, f))
-        })
-        .collect();
-    let catalog =
-        Catalog::new(&source, catalogs, &explicit).context("tolk.toml: fallback chains")?;
-    Ok(Project {
-        root: root.to_path_buf(),
-        has_config,
-        config,
-        documents,
-        catalog,
-        sources,
-        diagnostics,
-    })
+    let catalog = Catalog::new(&meta.source, catalogs, &meta.explicit_chains())
+        .context("tolk.toml: fallback chains")?;
+    Ok(Project { meta, catalog })
 }
 
 /// Directories that sit beside locales in existing trees and are not locales.

@@ -8,7 +8,7 @@ use serde::Serialize;
 use tolk_content::{Diagnostic, Severity, line_col};
 
 use crate::check::Report;
-use crate::project::Project;
+use crate::cli::ReportFormat;
 
 /// Version of the JSON check report.
 pub const REPORT_SCHEMA_VERSION: u32 = 1;
@@ -60,11 +60,11 @@ pub fn render_diagnostic(
 }
 
 /// Prints every diagnostic, the coverage table and a summary line.
-pub fn print_human(project: &Project, report: &Report) -> anyhow::Result<()> {
+pub fn print_human(sources: &BTreeMap<String, String>, report: &Report) -> anyhow::Result<()> {
     let color = use_color();
     let mut out = std::io::stdout().lock();
     for d in &report.diagnostics {
-        writeln!(out, "{}\n", render_diagnostic(d, &project.sources, color))?;
+        writeln!(out, "{}\n", render_diagnostic(d, sources, color))?;
     }
     write_table(&mut out, report)?;
     let (errors, warnings) = (report.errors(), report.warnings());
@@ -220,4 +220,16 @@ pub fn print_json_with(report: &Report, sources: &BTreeMap<String, String>) -> a
     out.write_all(report_json(report, sources).as_bytes())?;
     out.flush()?;
     Ok(())
+}
+
+/// Prints `report` in `format`.
+pub fn print(
+    format: ReportFormat,
+    sources: &BTreeMap<String, String>,
+    report: &Report,
+) -> anyhow::Result<()> {
+    match format {
+        ReportFormat::Human => print_human(sources, report),
+        ReportFormat::Json => print_json_with(report, sources),
+    }
 }

@@ -54,6 +54,124 @@ macro_rules! codes {
 }
 
 codes! {
+    /// The Fluent parser could not read part of a file. The rest of the file is still
+    /// read and checked.
+    ///
+    /// Example: `help-call = Call { $hotline-phone` (unclosed placeable).
+    SyntaxError = "syntax-error", Error;
+    /// A message or term is defined twice in one locale; only the first counts. The
+    /// diagnostic points at the second definition.
+    ///
+    /// Example: `page-title` in both `site.ftl` and `page.ftl`.
+    DuplicateMessage = "duplicate-message", Error;
+    /// A message or term of the source locale is absent from a locale. It is an error
+    /// for a locale that must be complete, a warning for one in progress (the text then
+    /// falls back along the locale's chain). The file named is where it belongs.
+    ///
+    /// Example: `help-chat` exists in en-US but not in `fr`.
+    MissingMessage = "missing-message", Error;
+    /// A translation uses a `$variable` that the source message never uses: the
+    /// variable has no value at run time and renders as an error marker.
+    ///
+    /// Example: `{ $nom }` where the source says `{ $name }`.
+    UnknownVariable = "unknown-variable", Error;
+    /// A message or term reference that resolves nowhere: a term the locale does not
+    /// define, or a message neither the locale nor its fallback chain defines.
+    ///
+    /// Example: `{ -brand-name }` where the locale defines `-brand`.
+    UnknownReference = "unknown-reference", Error;
+    /// Messages or terms that reference each other in a cycle, which Fluent cannot
+    /// format.
+    ///
+    /// Example: `a = { b }` and `b = { a }`.
+    CyclicReference = "cyclic-reference", Error;
+    /// A number, phone number, short code, URL or e-mail address of the source text
+    /// (values of referenced terms included) does not appear unchanged in the
+    /// translation, nor through the same variable or term; or the translation adds a
+    /// phone number, URL or e-mail address the source does not have. One changed digit
+    /// of a hotline number sends a reader to the wrong place. Digits of other scripts
+    /// count as the same digits.
+    ///
+    /// Example: source `Call 1-888-373-7888`, translation `Appelez le 1-888-373-7889`.
+    ProtectedTextChanged = "protected-text-changed", Error;
+    /// The source message has an attribute that the translation lacks.
+    ///
+    /// Example: source `quick-exit` has `.hint`, the translation has none.
+    MissingAttribute = "missing-attribute", Error;
+    /// The source message has a value and the translation has only attributes.
+    ///
+    /// Example: source `a = Text` with `.title`, translation `a =` with `.title` only.
+    MissingValue = "missing-value", Error;
+    /// The translation has a value where the source message has only attributes.
+    ///
+    /// Example: source `a =\n    .title = T`, translation `a = Texte\n    .title = T`.
+    ObsoleteValue = "obsolete-value", Error;
+    /// A locale defines a message the source locale no longer has.
+    ///
+    /// Example: `fr` still has `old-banner` after it was removed from en-US.
+    ObsoleteMessage = "obsolete-message", Warning;
+    /// A translation has an attribute the source message does not have.
+    ///
+    /// Example: `.tooltip` on a translation whose source has only `.title`.
+    ObsoleteAttribute = "obsolete-attribute", Warning;
+    /// The source uses a `$variable` that the translation never does: information the
+    /// reader needs may be lost.
+    ///
+    /// Example: source `{ $count } files`, translation `des fichiers`.
+    MissingVariable = "missing-variable", Warning;
+    /// A select on a number lacks a CLDR plural category the locale's language uses
+    /// (current CLDR data from ICU4X), or a translation drops the source's plural
+    /// select although its language has more than one category.
+    ///
+    /// Example: Polish needs `one`, `few`, `many`; a translation with only `[one]` and
+    /// `*[other]` lacks `few` and `many`.
+    MissingPluralCategory = "missing-plural-category", Warning;
+    /// A translation identical to the source text. Ignored when the source text has
+    /// fewer than two words or fewer than ten letters once placeables are removed
+    /// (short labels, brand names, placeable-only patterns), and for locales of the
+    /// source's own language.
+    ///
+    /// Example: `fr` has `help-intro = If you or someone you know...`.
+    Untranslated = "untranslated", Warning;
+    /// The source text changed since the translation was locked (`tolk lock`), and the
+    /// translation did not: it may no longer say the same thing. Re-translate, or run
+    /// `tolk lock --accept LOCALE ID` if it is still right.
+    ///
+    /// Example: en-US `help-intro` was reworded; `fr` still has the old translation.
+    StaleTranslation = "stale-translation", Warning;
+    /// A select has two variants with the same key; only the first is ever chosen.
+    ///
+    /// Example: `[one]` twice.
+    DuplicateVariant = "duplicate-variant", Warning;
+    /// A message has the same attribute twice; only the last one is used.
+    ///
+    /// Example: `.title` twice under one message.
+    DuplicateAttribute = "duplicate-attribute", Warning;
+    /// U+FFFD REPLACEMENT CHARACTER in a translation: text was damaged by a wrong
+    /// encoding somewhere on its way.
+    ///
+    /// Example: `Fran�ais`.
+    ReplacementCharacter = "replacement-character", Warning;
+    /// A bidi control character (U+202A-U+202E, U+2066-U+2069) written literally in a
+    /// translation: it can reorder what a reader sees without changing what tools see
+    /// (a "Trojan source" risk). Fluent inserts isolation marks itself.
+    ///
+    /// Example: U+202E RIGHT-TO-LEFT OVERRIDE inside a message.
+    BidiControl = "bidi-control", Warning;
+    /// A locale's coverage is below the minimum that `tolk.toml` or `--min-coverage`
+    /// asks for.
+    ///
+    /// Example: `ko` at 52 % with `min-coverage = 60`.
+    CoverageBelowMinimum = "coverage-below-minimum", Error;
+    /// A locale directory or configured locale is not a valid BCP 47 language tag, or
+    /// two directories name the same locale.
+    ///
+    /// Example: `locales/english/`, or both `pt-br/` and `pt-BR/`.
+    InvalidLocale = "invalid-locale", Error;
+    /// A file could not be read (unreadable, not UTF-8).
+    ///
+    /// Example: a `.ftl` file saved as UTF-16.
+    UnreadableFile = "unreadable-file", Error;
     /// A content document is not valid TOML.
     ///
     /// Example: `title = "page-title` (unterminated string).
@@ -83,47 +201,11 @@ codes! {
     ///
     /// Example: en-US defines `old-banner` but no document refers to it.
     UnusedMessage = "unused-message", Warning;
-    /// The Fluent parser could not read part of a file. The rest of the file is still
-    /// read and checked.
+    /// Formatting a message failed at build time, so the output would contain a
+    /// placeholder; the build stops.
     ///
-    /// Example: `help-call = Call { $hotline-phone` (unclosed placeable).
-    SyntaxError = "syntax-error", Error;
-    /// A message or term is defined twice in one locale; only the first counts.
-    ///
-    /// Example: `page-title` in both `site.ftl` and `page.ftl`.
-    DuplicateMessage = "duplicate-message", Error;
-    /// A message of the source locale is absent from a locale. It is an error for a
-    /// locale that must be complete, a warning for one in progress (the text then falls
-    /// back along the locale's chain).
-    ///
-    /// Example: `help-chat` exists in en-US but not in `fr`.
-    MissingMessage = "missing-message", Error;
-    /// A locale defines a message the source locale no longer has.
-    ///
-    /// Example: `fr` still has `old-banner` after it was removed from en-US.
-    ObsoleteMessage = "obsolete-message", Warning;
-    /// A translation uses a `$variable` that the source message never uses; it would
-    /// render as an error marker at runtime.
-    ///
-    /// Example: `{ $hotline_phone }` where the source says `{ $hotline-phone }`.
-    UnknownVariable = "unknown-variable", Error;
-    /// Formatting a message failed at build time (for example an unresolved reference),
-    /// so the output contains a placeholder.
-    ///
-    /// Example: `help-call = { -brand } ...` where `-brand` does not exist.
+    /// Example: a reference that does not resolve at run time.
     FormatError = "format-error", Error;
-    /// A locale directory or configured locale is not a valid BCP 47 language tag.
-    ///
-    /// Example: `locales/english/`.
-    InvalidLocale = "invalid-locale", Error;
-    /// A locale's coverage is below the minimum that `tolk.toml` or `--min-coverage` asks for.
-    ///
-    /// Example: `ko` at 52 % with `min-coverage = 60`.
-    CoverageBelowMinimum = "coverage-below-minimum", Error;
-    /// A file could not be read (missing, unreadable, not UTF-8).
-    ///
-    /// Example: a `.ftl` file saved as UTF-16.
-    UnreadableFile = "unreadable-file", Error;
 }
 
 impl fmt::Display for Code {

@@ -19,16 +19,27 @@
 //! let (fr, _) = load_locale("fr", vec![SourceFile::new("fr/app.ftl", "hi = Bonjour, { $nom } !\n")]).unwrap();
 //! let report = check_locale(&en, &fr, Severity::Error);
 //! let codes: Vec<_> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
-//! assert_eq!(codes, ["missing-message", "unknown-variable"]);
+//! assert_eq!(codes, ["missing-message", "missing-variable", "unknown-variable"]);
 //! assert_eq!(report.coverage.messages_translated, 1);
 //! ```
 
 mod catalog;
 mod check;
+mod index;
 mod locale;
 mod localize;
+mod lock;
+mod plural;
 
-pub use crate::catalog::{Catalog, Entry, LocaleCatalog, SourceFile, load_locale};
-pub use crate::check::{Coverage, LocaleReport, check_documents, check_locale};
+pub use crate::catalog::{Catalog, LocaleCatalog, SourceFile, load_locale};
+pub use crate::check::{
+    CheckOptions, Coverage, LocaleReport, check_documents, check_locale, check_locale_with,
+};
+pub use crate::index::{
+    Entry, LocaleIndex, PatternInfo, Reference, Select, Token, TokenKind, index_locale,
+    is_bidi_control, tokens,
+};
 pub use crate::locale::{Error, fallback_chain, parse_locale};
 pub use crate::localize::localize;
+pub use crate::lock::{LOCK_VERSION, Lock, LockEntry, LockedLocale};
+pub use crate::plural::plural_categories;

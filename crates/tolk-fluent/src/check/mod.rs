@@ -1,8 +1,10 @@
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use tolk_content::{Code, Diagnostic, Document, Severity, unused_messages};
 
-use crate::catalog::LocaleCatalog;
+use crate::index::{Entry, LocaleIndex, Token, TokenKind};
+use crate::lock::LockedLocale;
+use crate::plural::plural_categories;
 
 /// How much of the source locale a locale translates.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -35,6 +37,26 @@ impl Coverage {
             self.words_translated as f64 / self.words_total as f64
         }
     }
+
+    /// The coverage of the messages `ids` (source ids; unknown ones are skipped).
+    pub fn of<'a>(
+        ids: impl IntoIterator<Item = &'a str>,
+        source: &LocaleIndex,
+        target: &LocaleIndex,
+    ) -> Coverage {
+        let mut c = Coverage::default();
+        let unique: BTreeSet<&str> = ids.into_iter().collect();
+        for id in unique {
+            let Some(src) = source.entries().get(id) else { continue };
+            c.messages_total += 1;
+            c.words_total += src.words;
+            if target.entries().contains_key(id) {
+                c.messages_translated += 1;
+                c.words_translated += src.words;
+            }
+        }
+        c
+    }
 }
 
 /// The result of checking one locale against the source locale.
@@ -48,17 +70,50 @@ pub struct LocaleReport {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Compares `target` with `source`: `missing-message` (with `missing` severity: an
-/// error for a locale that must be complete, a warning for one in progress),
-/// `obsolete-message` and `unknown-variable`, and measures coverage.
-pub fn check_locale(
-    source: &LocaleCatalog,
-    target: &LocaleCatalog,
-    missing: Severity,
+/// What a check needs besides the two locales.
+#[derive(Clone, Debug)]
+pub struct CheckOptions<'a> {
+    /// Severity of `missing-message`: an error for a locale that must be complete, a
+    /// warning for one in progress.
+    pub missing: Severity,
+    /// The locales between this one and the source in its fallback chain (a message
+    /// reference resolves if any of them, or the source, defines it).
+    pub chain: Vec<&'a LocaleIndex>,
+    /// What `tolk.lock` recorded for this locale, for `stale-translation`.
+    pub locked: Option<LockedLocale<'a>>,
+}
+
+impl Default for CheckOptions<'_> {
+    fn default() -> Self {
+        CheckOptions { missing: Severity::Error, chain: Vec::new(), locked: None }
+    }
+}
+
+fn diag(code: Code, text: String, tag: &str, id: &str) -> Diagnostic {
+    Diagnostic::new(code, text).in_locale(tag).for_message(id)
+}
+
+/// Compares `target` with `source` with default options (see [`check_locale_with`]).
+pub fn check_locale(source: &LocaleIndex, target: &LocaleIndex, missing: Severity) -> LocaleReport {
+    check_locale_with(source, target, &CheckOptions { missing, ..CheckOptions::default() })
+}
+
+/// Runs every check of a locale against the source locale and measures its
+/// coverage. When `target` is the source itself, only the checks that make sense
+/// for a source run (references, cycles).
+pub fn check_locale_with(
+    source: &LocaleIndex,
+    target: &LocaleIndex,
+    opts: &CheckOptions<'_>,
 ) -> LocaleReport {
     let tag = target.tag();
+    let is_source = std::ptr::eq(source, target) || source.tag() == target.tag();
     let mut diags = Vec::new();
+    references(source, target, opts, &mut diags);
+    cycles(target, &mut diags);
     let mut coverage = Coverage::default();
+    let categories = plural_categories(target.langid());
+    let same_language = source.langid().language == target.langid().language;
     for (id, src) in source.entries() {
         coverage.messages_total += 1;
         coverage.words_total += src.words;
@@ -68,56 +123,434 @@ pub fn check_locale(
                 None => src.resource.clone(),
             };
             diags.push(
-                Diagnostic::new(Code::MissingMessage, format!("`{id}` is missing in `{tag}`"))
-                    .with_severity(missing)
-                    .in_file(file)
-                    .in_locale(tag)
-                    .for_message(id),
+                diag(Code::MissingMessage, format!("`{id}` is missing in `{tag}`"), tag, id)
+                    .with_severity(opts.missing)
+                    .in_file(file),
             );
             continue;
         };
         coverage.messages_translated += 1;
         coverage.words_translated += src.words;
-        let known = src.variable_names();
-        let mut reported = BTreeSet::new();
-        for (name, span) in &tr.variables {
-            if !known.contains(name.as_str()) && reported.insert(name.as_str()) {
-                let mut d = Diagnostic::new(
-                    Code::UnknownVariable,
-                    format!("`{id}` uses `${name}`, which the source message does not have"),
-                )
-                .at(&tr.file, span.clone())
-                .in_locale(tag)
-                .for_message(id);
-                if !known.is_empty() {
-                    let list: Vec<String> = known.iter().map(|k| format!("${k}")).collect();
-                    d = d.with_note(format!("the source uses {}", list.join(", ")));
-                }
-                diags.push(d);
+        if is_source {
+            continue;
+        }
+        let at = |d: Diagnostic| d.at(&tr.file, tr.span.clone());
+        // Value and attributes.
+        match (src.has_value(), tr.has_value()) {
+            (true, false) => diags.push(at(diag(
+                Code::MissingValue,
+                format!("`{id}` has a value in the source but none in `{tag}`"),
+                tag,
+                id,
+            ))),
+            (false, true) => diags.push(at(diag(
+                Code::ObsoleteValue,
+                format!("`{id}` has a value in `{tag}` but none in the source"),
+                tag,
+                id,
+            ))),
+            _ => {}
+        }
+        for name in src.attribute_names() {
+            if tr.attribute(name).is_none() {
+                diags.push(at(diag(
+                    Code::MissingAttribute,
+                    format!("`{id}` lacks the attribute `.{name}` in `{tag}`"),
+                    tag,
+                    id,
+                )));
+            }
+        }
+        for (name, span, _) in &tr.attributes {
+            if src.attribute(name).is_none() {
+                diags.push(
+                    diag(
+                        Code::ObsoleteAttribute,
+                        format!("`{id}` has an attribute `.{name}` that the source does not have"),
+                        tag,
+                        id,
+                    )
+                    .at(&tr.file, span.clone()),
+                );
+            }
+        }
+        variables(id, src, tr, tag, &mut diags);
+        protected(id, src, tr, source, target, tag, &mut diags);
+        plurals(id, src, tr, tag, &categories, &mut diags);
+        if !same_language {
+            untranslated(id, src, tr, tag, &mut diags);
+        }
+        suspicious(id, tr, tag, &mut diags);
+        if let Some(locked) = &opts.locked
+            && let Some(d) = locked.stale(id, src, tr, tag)
+        {
+            diags.push(d);
+        }
+    }
+    if !is_source {
+        for (id, tr) in target.entries() {
+            if !source.entries().contains_key(id) {
+                diags.push(
+                    diag(
+                        Code::ObsoleteMessage,
+                        format!("`{id}` is not in the source locale `{}`", source.tag()),
+                        tag,
+                        id,
+                    )
+                    .at(&tr.file, tr.span.clone()),
+                );
             }
         }
     }
-    for (id, tr) in target.entries() {
-        if !source.entries().contains_key(id) {
-            diags.push(
-                Diagnostic::new(
-                    Code::ObsoleteMessage,
-                    format!("`{id}` is not in the source locale `{}`", source.tag()),
+    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diags.dedup();
+    LocaleReport { locale: tag.to_owned(), coverage, diagnostics: diags }
+}
+
+fn variables(id: &str, src: &Entry, tr: &Entry, tag: &str, diags: &mut Vec<Diagnostic>) {
+    let known = src.variable_names();
+    let used = tr.variable_names();
+    let mut reported = BTreeSet::new();
+    for (name, span) in tr.variables() {
+        if !known.contains(name.as_str()) && reported.insert(name.as_str()) {
+            let mut d = diag(
+                Code::UnknownVariable,
+                format!("`{id}` uses `${name}`, which the source message does not have"),
+                tag,
+                id,
+            )
+            .at(&tr.file, span.clone());
+            if !known.is_empty() {
+                let list: Vec<String> = known.iter().map(|k| format!("${k}")).collect();
+                d = d.with_note(format!("the source uses {}", list.join(", ")));
+            }
+            diags.push(d);
+        }
+    }
+    for name in known.difference(&used) {
+        diags.push(
+            diag(
+                Code::MissingVariable,
+                format!("`{id}` never uses `${name}`, which the source message uses"),
+                tag,
+                id,
+            )
+            .at(&tr.file, tr.span.clone()),
+        );
+    }
+}
+
+/// Tokens of an entry's patterns plus those of the terms it references, as found
+/// in `locales` (the first that defines each term).
+fn entry_tokens<'a>(entry: &'a Entry, locales: &[&'a LocaleIndex]) -> Vec<&'a Token> {
+    let mut out: Vec<&Token> = entry.patterns().flat_map(|(_, p)| &p.tokens).collect();
+    for (_, p) in entry.patterns() {
+        for r in p.references.iter().filter(|r| r.id.starts_with('-')) {
+            for locale in locales {
+                if let Some(term) = locale.entries().get(&r.id) {
+                    out.extend(term.patterns().flat_map(|(_, p)| &p.tokens));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn protected(
+    id: &str,
+    src: &Entry,
+    tr: &Entry,
+    source: &LocaleIndex,
+    target: &LocaleIndex,
+    tag: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let required = entry_tokens(src, &[source]);
+    if required.is_empty() && tr.patterns().all(|(_, p)| p.tokens.is_empty()) {
+        return;
+    }
+    let available = entry_tokens(tr, &[target, source]);
+    let available_texts: BTreeSet<&str> = available.iter().map(|t| t.text.as_str()).collect();
+    let required_texts: BTreeSet<&str> = required.iter().map(|t| t.text.as_str()).collect();
+    // The translation's own tokens that the source does not have.
+    let mut extra: Vec<&Token> = tr
+        .patterns()
+        .flat_map(|(_, p)| &p.tokens)
+        .filter(|t| !required_texts.contains(t.text.as_str()))
+        .collect();
+    let mut reported = BTreeSet::new();
+    for token in &required {
+        if available_texts.contains(token.text.as_str()) || !reported.insert(token.text.as_str()) {
+            continue;
+        }
+        // Point at the translation's token of the same kind that replaced it, if any.
+        let replaced = extra.iter().position(|t| t.kind == token.kind);
+        let d = match replaced {
+            Some(i) => {
+                let t = extra.remove(i);
+                diag(
+                    Code::ProtectedTextChanged,
+                    format!("`{id}` changes `{}` to `{}`", token.text, t.text),
+                    tag,
+                    id,
                 )
-                .at(&tr.file, tr.span.clone())
-                .in_locale(tag)
-                .for_message(id),
+                .at(&tr.file, t.span.clone())
+            }
+            None => diag(
+                Code::ProtectedTextChanged,
+                format!("`{id}` does not contain `{}` from the source", token.text),
+                tag,
+                id,
+            )
+            .at(&tr.file, tr.span.clone()),
+        };
+        diags.push(d.with_note(
+            "numbers, phone numbers, URLs and e-mail addresses must be kept exactly, or come through the same variable or term",
+        ));
+    }
+    for t in extra {
+        if matches!(t.kind, TokenKind::Phone | TokenKind::Url | TokenKind::Email) {
+            diags.push(
+                diag(
+                    Code::ProtectedTextChanged,
+                    format!("`{id}` adds `{}`, which the source does not have", t.text),
+                    tag,
+                    id,
+                )
+                .at(&tr.file, t.span.clone())
+                .with_note("a translation must not add or change contact details"),
             );
         }
     }
-    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    LocaleReport { locale: tag.to_owned(), coverage, diagnostics: diags }
+}
+
+fn plurals(
+    id: &str,
+    src: &Entry,
+    tr: &Entry,
+    tag: &str,
+    categories: &[&str],
+    diags: &mut Vec<Diagnostic>,
+) {
+    for (attr, p) in tr.patterns() {
+        for select in p.selects.iter().filter(|s| s.plural) {
+            let missing: Vec<&str> = categories
+                .iter()
+                .copied()
+                .filter(|c| !select.keys.iter().any(|k| k == c))
+                .collect();
+            if !missing.is_empty() {
+                let what = attr.map_or(String::new(), |a| format!(".{a}"));
+                diags.push(
+                    diag(
+                        Code::MissingPluralCategory,
+                        format!(
+                            "`{id}{what}` lacks the plural categor{} {} that `{tag}` uses",
+                            if missing.len() == 1 { "y" } else { "ies" },
+                            missing.join(", ")
+                        ),
+                        tag,
+                        id,
+                    )
+                    .at(&tr.file, select.span.clone())
+                    .with_note(format!("`{tag}` uses {}", categories.join(", "))),
+                );
+            }
+        }
+    }
+    if categories.len() > 1 {
+        for (attr, sp) in src.patterns() {
+            let tp = match attr {
+                Some(a) => tr.attribute(a),
+                None => tr.value.as_ref(),
+            };
+            let Some(tp) = tp else { continue };
+            if sp.selects.iter().any(|s| s.plural) && !tp.selects.iter().any(|s| s.plural) {
+                let what = attr.map_or(String::new(), |a| format!(".{a}"));
+                diags.push(
+                    diag(
+                        Code::MissingPluralCategory,
+                        format!("`{id}{what}` drops the source's plural select, but `{tag}` has plural forms"),
+                        tag,
+                        id,
+                    )
+                    .at(&tr.file, tr.span.clone())
+                    .with_note(format!("`{tag}` uses {}", categories.join(", "))),
+                );
+            }
+        }
+    }
+}
+
+/// The rule for `untranslated`: identical text, and the source has at least two
+/// words and ten letters once placeables are removed.
+fn untranslated(id: &str, src: &Entry, tr: &Entry, tag: &str, diags: &mut Vec<Diagnostic>) {
+    for (attr, sp) in src.patterns() {
+        let tp = match attr {
+            Some(a) => tr.attribute(a),
+            None => tr.value.as_ref(),
+        };
+        let Some(tp) = tp else { continue };
+        let words =
+            sp.text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
+        if tp.text == sp.text && words >= 2 && sp.letters >= 10 {
+            let what = attr.map_or(String::new(), |a| format!(".{a}"));
+            diags.push(
+                diag(
+                    Code::Untranslated,
+                    format!("`{id}{what}` in `{tag}` is identical to the source text"),
+                    tag,
+                    id,
+                )
+                .at(&tr.file, tr.span.clone()),
+            );
+        }
+    }
+}
+
+fn suspicious(id: &str, tr: &Entry, tag: &str, diags: &mut Vec<Diagnostic>) {
+    for (_, p) in tr.patterns() {
+        for (c, span) in &p.suspicious {
+            let (code, text) = if *c == '\u{fffd}' {
+                (Code::ReplacementCharacter, format!("`{id}` contains U+FFFD, a damaged character"))
+            } else {
+                (
+                    Code::BidiControl,
+                    format!(
+                        "`{id}` contains the bidi control U+{:04X} written literally",
+                        *c as u32
+                    ),
+                )
+            };
+            diags.push(diag(code, text, tag, id).at(&tr.file, span.clone()));
+        }
+    }
+}
+
+fn references(
+    source: &LocaleIndex,
+    target: &LocaleIndex,
+    opts: &CheckOptions<'_>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let tag = target.tag();
+    for (id, entry) in target.entries() {
+        for (_, p) in entry.patterns() {
+            for r in &p.references {
+                let resolves = if r.id.starts_with('-') {
+                    target.entries().contains_key(&r.id)
+                } else {
+                    let has = |l: &LocaleIndex| l.has(&r.id, r.attribute.as_deref());
+                    has(target) || opts.chain.iter().any(|l| has(l)) || has(source)
+                };
+                if !resolves {
+                    let what = match &r.attribute {
+                        Some(a) => format!("{}.{a}", r.id),
+                        None => r.id.clone(),
+                    };
+                    let scope = if r.id.starts_with('-') {
+                        format!("`{tag}` defines no term `{}`", r.id)
+                    } else {
+                        format!("neither `{tag}` nor its fallback chain defines it")
+                    };
+                    diags.push(
+                        diag(
+                            Code::UnknownReference,
+                            format!("`{id}` references `{what}`: {scope}"),
+                            tag,
+                            id,
+                        )
+                        .at(&entry.file, r.span.clone()),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Reports every cycle of references among a locale's messages and terms, once, at
+/// the entry of the cycle that sorts first.
+fn cycles(target: &LocaleIndex, diags: &mut Vec<Diagnostic>) {
+    // Nodes are entries; an edge for every reference to an entry of this locale.
+    let ids: Vec<&str> = target.entries().keys().map(String::as_str).collect();
+    let pos: BTreeMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let edges: Vec<Vec<usize>> = target
+        .entries()
+        .values()
+        .map(|e| {
+            let mut out: Vec<usize> = e
+                .patterns()
+                .flat_map(|(_, p)| &p.references)
+                .filter_map(|r| pos.get(r.id.as_str()).copied())
+                .collect();
+            out.sort_unstable();
+            out.dedup();
+            out
+        })
+        .collect();
+    // Iterative depth-first search: 0 unvisited, 1 on the stack, 2 done.
+    let mut state = vec![0u8; ids.len()];
+    let mut seen_cycles: BTreeSet<Vec<usize>> = BTreeSet::new();
+    for start in 0..ids.len() {
+        if state[start] != 0 {
+            continue;
+        }
+        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+        let mut path: Vec<usize> = vec![start];
+        state[start] = 1;
+        while let Some((node, next)) = stack.last_mut() {
+            let node = *node;
+            if *next < edges[node].len() {
+                let to = edges[node][*next];
+                *next += 1;
+                match state[to] {
+                    0 => {
+                        state[to] = 1;
+                        stack.push((to, 0));
+                        path.push(to);
+                    }
+                    1 => {
+                        let from = path.iter().position(|n| *n == to).unwrap_or(0);
+                        let mut cycle = path[from..].to_vec();
+                        let min =
+                            cycle.iter().enumerate().min_by_key(|(_, n)| **n).map_or(0, |(i, _)| i);
+                        cycle.rotate_left(min);
+                        seen_cycles.insert(cycle);
+                    }
+                    _ => {}
+                }
+            } else {
+                state[node] = 2;
+                stack.pop();
+                path.pop();
+            }
+        }
+    }
+    let tag = target.tag();
+    for cycle in seen_cycles {
+        let first = ids[cycle[0]];
+        let entry = &target.entries()[first];
+        let chain: Vec<String> = cycle
+            .iter()
+            .chain(std::iter::once(&cycle[0]))
+            .map(|n| format!("`{}`", ids[*n]))
+            .collect();
+        diags.push(
+            diag(
+                Code::CyclicReference,
+                format!("references form a cycle: {}", chain.join(" -> ")),
+                tag,
+                first,
+            )
+            .at(&entry.file, entry.span.clone()),
+        );
+    }
 }
 
 /// Checks documents against the source locale: every message a document uses must be
 /// defined there (`undefined-message`), and every source message should be used by
 /// some document (`unused-message`). `docs` pairs each document with its file.
-pub fn check_documents(docs: &[(&str, &Document)], source: &LocaleCatalog) -> Vec<Diagnostic> {
+pub fn check_documents(docs: &[(&str, &Document)], source: &LocaleIndex) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for (file, doc) in docs {
         for m in doc.message_refs() {
@@ -138,7 +571,24 @@ pub fn check_documents(docs: &[(&str, &Document)], source: &LocaleCatalog) -> Ve
             }
         }
     }
-    let defined = source.entries().keys().filter(|id| !id.starts_with('-')).map(String::as_str);
+    // Messages referenced from used messages count as used.
+    let mut used: BTreeSet<&str> =
+        docs.iter().flat_map(|(_, d)| d.message_refs()).map(|r| r.id.as_str()).collect();
+    let mut queue: Vec<&str> = used.iter().copied().collect();
+    while let Some(id) = queue.pop() {
+        if let Some(e) = source.entries().get(id) {
+            for r in e.patterns().flat_map(|(_, p)| &p.references) {
+                if used.insert(r.id.as_str()) {
+                    queue.push(r.id.as_str());
+                }
+            }
+        }
+    }
+    let defined = source
+        .entries()
+        .keys()
+        .filter(|id| !id.starts_with('-') && !used.contains(id.as_str()))
+        .map(String::as_str);
     for id in unused_messages(docs.iter().map(|(_, d)| *d), defined) {
         let entry = &source.entries()[id];
         diags.push(

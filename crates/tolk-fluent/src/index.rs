@@ -1,0 +1,745 @@
+//! What the checks need to know about a locale, read straight from the Fluent
+//! syntax tree: every entry with its position, attributes, variables, references,
+//! protected tokens (numbers, phone numbers, URLs, e-mail addresses), selectors and
+//! suspicious characters.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use fluent_syntax::ast;
+use sha2::{Digest, Sha256};
+use tolk_content::{Code, Diagnostic};
+use unic_langid::LanguageIdentifier;
+
+use crate::catalog::SourceFile;
+use crate::locale::{Error, parse_locale};
+
+/// A reference from a pattern to a message (`{ other }`, `{ other.attr }`) or a term
+/// (`{ -brand }`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reference {
+    /// The id; terms keep their leading `-`.
+    pub id: String,
+    /// The attribute, if any.
+    pub attribute: Option<String>,
+    /// Byte range of the reference in the file.
+    pub span: Range<usize>,
+}
+
+/// The kind of a protected token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TokenKind {
+    /// A number that is not a phone number (`20`, `3.5`).
+    Number,
+    /// A phone number or short code: seven digits or more, or digits with `-`/`+`.
+    Phone,
+    /// An `http://` or `https://` URL.
+    Url,
+    /// An e-mail address.
+    Email,
+}
+
+/// A piece of text that a translation must keep exactly: a number, a phone number,
+/// a URL or an e-mail address. Digits of other scripts (Arabic-Indic, Devanagari,
+/// full-width...) are normalized to ASCII.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// What it is.
+    pub kind: TokenKind,
+    /// The normalized text.
+    pub text: String,
+    /// Byte range in the file.
+    pub span: Range<usize>,
+}
+
+/// A select expression.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Select {
+    /// Byte range of the selector.
+    pub span: Range<usize>,
+    /// Whether it selects on a number: its selector is a variable or `NUMBER()` and
+    /// its keys are CLDR plural categories or numbers.
+    pub plural: bool,
+    /// The variant keys, in order.
+    pub keys: Vec<String>,
+    /// Keys that appear more than once, with the position of the repetition.
+    pub duplicate_keys: Vec<(String, Range<usize>)>,
+}
+
+/// One pattern (a value or an attribute) as the checks see it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PatternInfo {
+    /// The visible text with placeables as `{}`, white space collapsed: equal for
+    /// patterns that read the same.
+    pub text: String,
+    /// Letters in the text (placeables excluded).
+    pub letters: usize,
+    /// Every `$variable`, with the range of `$name`.
+    pub variables: Vec<(String, Range<usize>)>,
+    /// Every message and term reference.
+    pub references: Vec<Reference>,
+    /// Protected tokens in the text.
+    pub tokens: Vec<Token>,
+    /// Select expressions.
+    pub selects: Vec<Select>,
+    /// U+FFFD and bidi control characters written in the text, with their ranges.
+    pub suspicious: Vec<(char, Range<usize>)>,
+}
+
+/// A message or term of one locale.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// The file that defines it.
+    pub file: String,
+    /// The file name relative to the locale directory (`trafficking.ftl`).
+    pub resource: String,
+    /// Byte range of the id in the file (terms include the `-`).
+    pub span: Range<usize>,
+    /// The value, if any (terms always have one).
+    pub value: Option<PatternInfo>,
+    /// The attributes in order: name, range of the name, pattern.
+    pub attributes: Vec<(String, Range<usize>, PatternInfo)>,
+    /// Words of text in the value and attributes (default variants only).
+    pub words: usize,
+    /// A hash of the entry's normalized Fluent source (comments excluded), when asked for.
+    pub hash: Option<String>,
+    /// The entry's normalized Fluent source, when hashes were asked for.
+    pub source: Option<String>,
+}
+
+impl Entry {
+    /// Whether the entry has a value.
+    pub fn has_value(&self) -> bool {
+        self.value.is_some()
+    }
+
+    /// The value and every attribute, each with its attribute name (`None` for the value).
+    pub fn patterns(&self) -> impl Iterator<Item = (Option<&str>, &PatternInfo)> {
+        self.value
+            .iter()
+            .map(|p| (None, p))
+            .chain(self.attributes.iter().map(|(n, _, p)| (Some(n.as_str()), p)))
+    }
+
+    /// The attribute names.
+    pub fn attribute_names(&self) -> impl Iterator<Item = &str> {
+        self.attributes.iter().map(|(n, _, _)| n.as_str())
+    }
+
+    /// An attribute's pattern.
+    pub fn attribute(&self, name: &str) -> Option<&PatternInfo> {
+        self.attributes.iter().find(|(n, _, _)| n == name).map(|(_, _, p)| p)
+    }
+
+    /// The distinct variable names used anywhere in the entry.
+    pub fn variable_names(&self) -> BTreeSet<&str> {
+        self.patterns().flat_map(|(_, p)| p.variables.iter().map(|(n, _)| n.as_str())).collect()
+    }
+
+    /// Every variable occurrence anywhere in the entry.
+    pub fn variables(&self) -> impl Iterator<Item = &(String, Range<usize>)> {
+        self.patterns().flat_map(|(_, p)| &p.variables)
+    }
+}
+
+/// One locale's entries, read with the Fluent parser only (no bundle): what
+/// `tolk check` needs.
+#[derive(Clone, Debug)]
+pub struct LocaleIndex {
+    pub(crate) langid: LanguageIdentifier,
+    pub(crate) tag: String,
+    pub(crate) entries: BTreeMap<String, Entry>,
+    pub(crate) resources: BTreeSet<String>,
+    pub(crate) dir: Option<String>,
+}
+
+impl LocaleIndex {
+    /// The canonical BCP 47 tag.
+    pub fn tag(&self) -> &str {
+        &self.tag
+    }
+
+    /// The language identifier.
+    pub fn langid(&self) -> &LanguageIdentifier {
+        &self.langid
+    }
+
+    /// Entries by id (terms with their leading `-`), sorted.
+    pub fn entries(&self) -> &BTreeMap<String, Entry> {
+        &self.entries
+    }
+
+    /// Whether the locale defines message `id` (with `attribute`, when given).
+    pub fn has(&self, id: &str, attribute: Option<&str>) -> bool {
+        self.entries.get(id).is_some_and(|e| match attribute {
+            Some(a) => e.attribute(a).is_some(),
+            None => e.has_value(),
+        })
+    }
+
+    /// The resource names (file paths relative to the locale directory).
+    pub fn resources(&self) -> &BTreeSet<String> {
+        &self.resources
+    }
+
+    /// The locale's directory as it appears in file paths (`locales/fr/`), known
+    /// once the locale has at least one file.
+    pub fn dir(&self) -> Option<&str> {
+        self.dir.as_deref()
+    }
+}
+
+/// Reads one locale's files into a [`LocaleIndex`]. With `hashes`, every entry also
+/// gets its normalized source and a hash of it (for lock files).
+///
+/// Returns the index and what was wrong while reading: `syntax-error`,
+/// `duplicate-message`, `duplicate-attribute`, `duplicate-variant`.
+pub fn index_locale(
+    tag: &str,
+    files: &[SourceFile],
+    hashes: bool,
+) -> Result<(LocaleIndex, Vec<Diagnostic>), Error> {
+    let langid = parse_locale(tag)?;
+    let tag = langid.to_string();
+    let mut index = LocaleIndex {
+        langid,
+        tag,
+        entries: BTreeMap::new(),
+        resources: BTreeSet::new(),
+        dir: None,
+    };
+    let mut diags = Vec::new();
+    for file in files {
+        let resource = resource_name(&file.path, &index.tag);
+        if index.dir.is_none() {
+            index.dir = file.path.strip_suffix(resource.as_str()).map(str::to_owned);
+        }
+        index.resources.insert(resource.clone());
+        index_file(file, &mut index, &resource, hashes, &mut diags);
+    }
+    Ok((index, diags))
+}
+
+/// The part of `path` after the locale directory (`locales/fr/a/b.ftl` -> `a/b.ftl`).
+pub(crate) fn resource_name(path: &str, tag: &str) -> String {
+    let parts: Vec<&str> = path.split('/').collect();
+    let is_locale =
+        |p: &&str| p.eq_ignore_ascii_case(tag) || p.replace('_', "-").eq_ignore_ascii_case(tag);
+    match parts.iter().rposition(is_locale) {
+        Some(i) if i + 1 < parts.len() => parts[i + 1..].join("/"),
+        _ => parts.last().copied().unwrap_or(path).to_owned(),
+    }
+}
+
+pub(crate) fn offset(text: &str, slice: &str) -> usize {
+    (slice.as_ptr() as usize).saturating_sub(text.as_ptr() as usize).min(text.len())
+}
+
+/// Where to point for a parser error at byte `pos`. The parser reports an unclosed
+/// placeable at the start of the next entry; pointing just after the last character
+/// of the line before reads better, as rustc does.
+fn error_position(text: &str, pos: usize) -> Range<usize> {
+    let mut pos = pos.min(text.len());
+    while !text.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    if pos > 0 && text[..pos].ends_with('\n') {
+        let trimmed = text[..pos].trim_end();
+        if !trimmed.is_empty() {
+            pos = trimmed.len();
+        }
+    }
+    pos..pos
+}
+
+fn hash_entry(entry: &ast::Entry<&str>) -> (String, String) {
+    let mut entry = entry.clone();
+    match &mut entry {
+        ast::Entry::Message(m) => m.comment = None,
+        ast::Entry::Term(t) => t.comment = None,
+        _ => {}
+    }
+    let source = fluent_syntax::serializer::serialize(&ast::Resource { body: vec![entry] });
+    let digest = Sha256::digest(source.as_bytes());
+    let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    (hex, source)
+}
+
+fn index_file(
+    file: &SourceFile,
+    index: &mut LocaleIndex,
+    resource: &str,
+    hashes: bool,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let text = file.text.as_str();
+    let tag = index.tag.clone();
+    let ast = match fluent_syntax::parser::parse(text) {
+        Ok(ast) => ast,
+        Err((ast, errors)) => {
+            for err in errors {
+                diags.push(
+                    Diagnostic::new(Code::SyntaxError, err.kind.to_string())
+                        .at(&file.path, error_position(text, err.pos.start))
+                        .in_locale(&tag)
+                        .with_note("this entry is skipped; the rest of the file is still read"),
+                );
+            }
+            ast
+        }
+    };
+    for entry in &ast.body {
+        let (id, id_slice, value, attributes) = match entry {
+            ast::Entry::Message(m) => {
+                (m.id.name.to_owned(), m.id.name, m.value.as_ref(), &m.attributes)
+            }
+            ast::Entry::Term(t) => {
+                (format!("-{}", t.id.name), t.id.name, Some(&t.value), &t.attributes)
+            }
+            _ => continue,
+        };
+        let start = offset(text, id_slice);
+        let start = if id.starts_with('-') { start.saturating_sub(1) } else { start };
+        let span = start..offset(text, id_slice) + id_slice.len();
+        if let Some(first) = index.entries.get(&id) {
+            diags.push(
+                Diagnostic::new(
+                    Code::DuplicateMessage,
+                    format!("`{id}` is defined twice in `{tag}`"),
+                )
+                .at(&file.path, span)
+                .in_locale(&tag)
+                .for_message(&id)
+                .with_note(format!("first defined in {}; this definition is ignored", first.file)),
+            );
+            continue;
+        }
+        let mut words = 0;
+        let value = value.map(|p| {
+            let mut c = Collect::new(text);
+            c.pattern(p);
+            words += c.words;
+            c.finish()
+        });
+        let mut attrs: Vec<(String, Range<usize>, PatternInfo)> = Vec::new();
+        for a in attributes {
+            let name = a.id.name.to_owned();
+            let a_span = offset(text, a.id.name)..offset(text, a.id.name) + a.id.name.len();
+            let mut c = Collect::new(text);
+            c.pattern(&a.value);
+            words += c.words;
+            if attrs.iter().any(|(n, _, _)| *n == name) {
+                diags.push(
+                    Diagnostic::new(
+                        Code::DuplicateAttribute,
+                        format!("`{id}` has the attribute `{name}` twice"),
+                    )
+                    .at(&file.path, a_span)
+                    .in_locale(&tag)
+                    .for_message(&id)
+                    .with_note("only the last definition is used"),
+                );
+                continue;
+            }
+            attrs.push((name, a_span, c.finish()));
+        }
+        for (_, p) in
+            value.iter().map(|p| ("", p)).chain(attrs.iter().map(|(n, _, p)| (n.as_str(), p)))
+        {
+            for s in &p.selects {
+                for (key, key_span) in &s.duplicate_keys {
+                    diags.push(
+                        Diagnostic::new(
+                            Code::DuplicateVariant,
+                            format!("`{id}` has the variant `[{key}]` twice in one select"),
+                        )
+                        .at(&file.path, key_span.clone())
+                        .in_locale(&tag)
+                        .for_message(&id)
+                        .with_note("only the first is ever chosen"),
+                    );
+                }
+            }
+        }
+        let (hash, source) = if hashes {
+            let (h, s) = hash_entry(entry);
+            (Some(h), Some(s))
+        } else {
+            (None, None)
+        };
+        index.entries.insert(
+            id,
+            Entry {
+                file: file.path.clone(),
+                resource: resource.to_owned(),
+                span,
+                value,
+                attributes: attrs,
+                words,
+                hash,
+                source,
+            },
+        );
+    }
+}
+
+struct Collect<'t> {
+    text: &'t str,
+    info: PatternInfo,
+    words: usize,
+}
+
+const PLURAL_KEYS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+impl<'t> Collect<'t> {
+    fn new(text: &'t str) -> Self {
+        Collect { text, info: PatternInfo::default(), words: 0 }
+    }
+
+    fn finish(mut self) -> PatternInfo {
+        let collapsed: Vec<&str> = self.info.text.split_whitespace().collect();
+        self.info.text = collapsed.join(" ");
+        self.info
+    }
+
+    fn span(&self, slice: &str) -> Range<usize> {
+        let start = offset(self.text, slice);
+        start..start + slice.len()
+    }
+
+    fn visible_text(&mut self, value: &'t str, count_words: bool) {
+        if count_words {
+            self.words += value.split_whitespace().count();
+        }
+        self.info.text.push_str(value);
+        self.info.letters += value.chars().filter(|c| c.is_alphabetic()).count();
+        let base = offset(self.text, value);
+        for (i, c) in value.char_indices() {
+            if c == '\u{fffd}' || is_bidi_control(c) {
+                self.info.suspicious.push((c, base + i..base + i + c.len_utf8()));
+            }
+        }
+        for mut token in tokens(value) {
+            token.span = base + token.span.start..base + token.span.end;
+            self.info.tokens.push(token);
+        }
+    }
+
+    fn pattern(&mut self, pattern: &ast::Pattern<&'t str>) {
+        self.pattern_counting(pattern, true);
+    }
+
+    fn pattern_counting(&mut self, pattern: &ast::Pattern<&'t str>, count_words: bool) {
+        for element in &pattern.elements {
+            match element {
+                ast::PatternElement::TextElement { value } => self.visible_text(value, count_words),
+                ast::PatternElement::Placeable { expression } => {
+                    self.info.text.push_str("{}");
+                    self.expression(expression, count_words);
+                }
+            }
+        }
+    }
+
+    fn expression(&mut self, expression: &ast::Expression<&'t str>, count_words: bool) {
+        match expression {
+            ast::Expression::Select { selector, variants } => {
+                self.inline(selector);
+                let numeric_selector = matches!(
+                    selector,
+                    ast::InlineExpression::VariableReference { .. }
+                ) || matches!(selector, ast::InlineExpression::FunctionReference { id, .. } if id.name == "NUMBER");
+                let mut keys = Vec::new();
+                let mut duplicate_keys = Vec::new();
+                let mut plural_keys = false;
+                for variant in variants {
+                    let (key, key_slice) = match &variant.key {
+                        ast::VariantKey::Identifier { name } => {
+                            plural_keys |= PLURAL_KEYS.contains(name);
+                            (name.to_string(), *name)
+                        }
+                        ast::VariantKey::NumberLiteral { value } => (value.to_string(), *value),
+                    };
+                    if keys.contains(&key) {
+                        duplicate_keys.push((key.clone(), self.span(key_slice)));
+                    }
+                    keys.push(key);
+                    // Count the default variant's words only: a reader sees one.
+                    self.pattern_counting(&variant.value, count_words && variant.default);
+                }
+                let span = inline_span(self.text, selector);
+                self.info.selects.push(Select {
+                    span,
+                    plural: numeric_selector && plural_keys,
+                    keys,
+                    duplicate_keys,
+                });
+            }
+            ast::Expression::Inline(inline) => self.inline(inline),
+        }
+    }
+
+    fn inline(&mut self, inline: &ast::InlineExpression<&'t str>) {
+        match inline {
+            ast::InlineExpression::StringLiteral { value } => self.visible_text(value, false),
+            ast::InlineExpression::VariableReference { id } => {
+                let s = self.span(id.name);
+                self.info.variables.push((id.name.to_owned(), s.start.saturating_sub(1)..s.end));
+            }
+            ast::InlineExpression::MessageReference { id, attribute } => {
+                let s = self.span(id.name);
+                let end = attribute.as_ref().map_or(s.end, |a| self.span(a.name).end);
+                self.info.references.push(Reference {
+                    id: id.name.to_owned(),
+                    attribute: attribute.as_ref().map(|a| a.name.to_owned()),
+                    span: s.start..end,
+                });
+            }
+            ast::InlineExpression::TermReference { id, attribute, arguments } => {
+                let s = self.span(id.name);
+                let end = attribute.as_ref().map_or(s.end, |a| self.span(a.name).end);
+                self.info.references.push(Reference {
+                    id: format!("-{}", id.name),
+                    attribute: attribute.as_ref().map(|a| a.name.to_owned()),
+                    span: s.start.saturating_sub(1)..end,
+                });
+                if let Some(arguments) = arguments {
+                    self.arguments(arguments);
+                }
+            }
+            ast::InlineExpression::FunctionReference { arguments, .. } => self.arguments(arguments),
+            ast::InlineExpression::Placeable { expression } => self.expression(expression, false),
+            ast::InlineExpression::NumberLiteral { .. } => {}
+        }
+    }
+
+    fn arguments(&mut self, arguments: &ast::CallArguments<&'t str>) {
+        for a in &arguments.positional {
+            self.inline(a);
+        }
+        for a in &arguments.named {
+            self.inline(&a.value);
+        }
+    }
+}
+
+fn inline_span(text: &str, inline: &ast::InlineExpression<&str>) -> Range<usize> {
+    let slice = match inline {
+        ast::InlineExpression::VariableReference { id }
+        | ast::InlineExpression::MessageReference { id, .. }
+        | ast::InlineExpression::TermReference { id, .. }
+        | ast::InlineExpression::FunctionReference { id, .. } => id.name,
+        ast::InlineExpression::StringLiteral { value }
+        | ast::InlineExpression::NumberLiteral { value } => value,
+        ast::InlineExpression::Placeable { .. } => return 0..0,
+    };
+    let start = offset(text, slice);
+    start..start + slice.len()
+}
+
+/// Bidi embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069):
+/// written literally they can reorder text invisibly ("Trojan source").
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The ASCII digit of a decimal digit of any common script, if `c` is one.
+fn digit_value(c: char) -> Option<char> {
+    const ZEROS: [u32; 12] =
+        [0x30, 0x660, 0x6f0, 0x966, 0x9e6, 0xa66, 0xae6, 0xbe6, 0xe50, 0xed0, 0x1040, 0xff10];
+    let n = c as u32;
+    ZEROS.iter().find(|z| (**z..**z + 10).contains(&n)).and_then(|z| char::from_digit(n - z, 10))
+}
+
+/// The protected tokens of a piece of text, with byte ranges relative to it.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let end_of = |i: usize| chars.get(i).map_or(text.len(), |(b, _)| *b);
+    let mut i = 0;
+    while i < chars.len() {
+        let (b, c) = chars[i];
+        // URLs.
+        if (c == 'h' || c == 'H')
+            && (text[b..].starts_with("http://") || text[b..].starts_with("https://"))
+        {
+            let mut j = i;
+            while j < chars.len()
+                && !chars[j].1.is_whitespace()
+                && !"<>\"'«»「」".contains(chars[j].1)
+            {
+                j += 1;
+            }
+            while j > i && ".,;:!?)]}".contains(chars[j - 1].1) {
+                j -= 1;
+            }
+            out.push(Token {
+                kind: TokenKind::Url,
+                text: text[b..end_of(j)].to_owned(),
+                span: b..end_of(j),
+            });
+            i = j;
+            continue;
+        }
+        // E-mail addresses: expand around '@'.
+        if c == '@' {
+            let is_local = |c: char| c.is_ascii_alphanumeric() || "._%+-".contains(c);
+            let is_domain = |c: char| c.is_ascii_alphanumeric() || ".-".contains(c);
+            let mut s = i;
+            while s > 0 && is_local(chars[s - 1].1) {
+                s -= 1;
+            }
+            let mut e = i + 1;
+            while e < chars.len() && is_domain(chars[e].1) {
+                e += 1;
+            }
+            while e > i + 1 && chars[e - 1].1 == '.' {
+                e -= 1;
+            }
+            let domain = &text[end_of(i + 1)..end_of(e)];
+            if s < i && domain.contains('.') {
+                // Drop a number token that was the local part's start.
+                while out.last().is_some_and(|t: &Token| t.span.start >= chars[s].0) {
+                    out.pop();
+                }
+                out.push(Token {
+                    kind: TokenKind::Email,
+                    text: text[chars[s].0..end_of(e)].to_owned(),
+                    span: chars[s].0..end_of(e),
+                });
+                i = e;
+                continue;
+            }
+        }
+        // Numbers and phone numbers: digits joined by single separators.
+        if digit_value(c).is_some()
+            && (i == 0 || !chars[i - 1].1.is_alphanumeric() || chars[i - 1].1 == '+')
+        {
+            let start = if i > 0 && chars[i - 1].1 == '+' { i - 1 } else { i };
+            let mut j = i;
+            let mut normalized = String::new();
+            if start < i {
+                normalized.push('+');
+            }
+            let mut digits = 0;
+            let mut separators = String::new();
+            while j < chars.len() {
+                if let Some(d) = digit_value(chars[j].1) {
+                    normalized.push(d);
+                    digits += 1;
+                    j += 1;
+                } else if "-. ".contains(chars[j].1)
+                    && chars.get(j + 1).is_some_and(|(_, n)| digit_value(*n).is_some())
+                    && !(chars[j].1 == ' ' && digits < 3 && start == i)
+                {
+                    normalized.push(chars[j].1);
+                    separators.push(chars[j].1);
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            // Letters glued to the end (`3rd`, `24h`) make it a word, not a number.
+            if j < chars.len() && chars[j].1.is_alphabetic() && digits < 7 {
+                i = j;
+                continue;
+            }
+            // A space joins digit groups only in phone numbers.
+            let phone = digits >= 7
+                || normalized.starts_with('+')
+                || separators.contains('-') && digits >= 5;
+            let (normalized, j) = if !phone && separators.contains(' ') {
+                // Not a phone number: keep the first group only.
+                let first = normalized.split(' ').next().unwrap_or("").to_owned();
+                let mut k = i;
+                let mut n = 0;
+                while k < chars.len() && n < first.chars().count() {
+                    k += 1;
+                    n += 1;
+                }
+                (first, k)
+            } else {
+                (normalized, j)
+            };
+            let kind = if phone { TokenKind::Phone } else { TokenKind::Number };
+            out.push(Token { kind, text: normalized, span: chars[start].0..end_of(j) });
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<(TokenKind, String)> {
+        tokens(s).into_iter().map(|t| (t.kind, t.text)).collect()
+    }
+
+    #[test]
+    fn finds_phone_numbers_numbers_urls_and_emails() {
+        use TokenKind::*;
+        assert_eq!(
+            toks(
+                "Call 1-888-373-7888 or text 233733, 24 hours, see https://example.org/help. Mail help@example.org."
+            ),
+            [
+                (Phone, "1-888-373-7888".into()),
+                (Number, "233733".into()),
+                (Number, "24".into()),
+                (Url, "https://example.org/help".into()),
+                (Email, "help@example.org".into()),
+            ]
+        );
+        assert_eq!(toks("+1 888 373 7888"), [(Phone, "+1 888 373 7888".into())]);
+        assert_eq!(toks("Version 3.5 of 2 files"), [(Number, "3.5".into()), (Number, "2".into())]);
+        assert_eq!(toks("the 3rd time, mp3"), []);
+    }
+
+    #[test]
+    fn digits_of_other_scripts_are_normalized() {
+        assert_eq!(toks("اتصل ١-٨٨٨-٣٧٣-٧٨٨٨"), [(TokenKind::Phone, "1-888-373-7888".into())]);
+        assert_eq!(toks("२४ घंटे"), [(TokenKind::Number, "24".into())]);
+    }
+
+    #[test]
+    fn token_spans_point_into_the_text() {
+        let text = "Ruf an: 1-888-373-7889!";
+        let t = &tokens(text)[0];
+        assert_eq!(&text[t.span.clone()], "1-888-373-7889");
+    }
+
+    #[test]
+    fn patterns_know_their_parts() {
+        let text = "a = Hi { $name }, { -brand } { other.attr } { $n ->\n    [one] one\n    [one] again\n   *[other] { $n } \u{202e}x\n}\n";
+        let files = [SourceFile::new("en/a.ftl", text)];
+        let (index, diags) = index_locale("en", &files, true).unwrap();
+        let e = &index.entries()["a"];
+        let p = e.value.as_ref().unwrap();
+        assert_eq!(e.variable_names().into_iter().collect::<Vec<_>>(), ["n", "name"]);
+        let refs: Vec<_> =
+            p.references.iter().map(|r| (r.id.as_str(), &text[r.span.clone()])).collect();
+        assert_eq!(refs, [("-brand", "-brand"), ("other", "other.attr")]);
+        assert_eq!(p.selects.len(), 1);
+        assert!(p.selects[0].plural);
+        assert_eq!(p.selects[0].keys, ["one", "one", "other"]);
+        assert_eq!(p.suspicious.len(), 1);
+        assert!(e.hash.as_ref().is_some_and(|h| h.len() == 16));
+        let codes: Vec<_> = diags.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(codes, ["duplicate-variant"]);
+    }
+
+    #[test]
+    fn hashes_ignore_comments_and_formatting() {
+        let a = [SourceFile::new("en/a.ftl", "# note\nx = Hello   { $n }\n")];
+        let b = [SourceFile::new("en/a.ftl", "x =\n    Hello   { $n }\n")];
+        let c = [SourceFile::new("en/a.ftl", "x = Hello { $m }\n")];
+        let hash =
+            |f: &[SourceFile]| index_locale("en", f, true).unwrap().0.entries()["x"].hash.clone();
+        assert_eq!(hash(&a), hash(&b));
+        assert_ne!(hash(&a), hash(&c));
+    }
+}
