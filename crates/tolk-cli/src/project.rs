@@ -274,12 +274,16 @@ fn is_tool_dir(name: &str) -> bool {
     matches!(name, "templates" | "node_modules" | "target" | "dist")
 }
 
-/// Every file under `dir` with extension `ext`, sorted, not following symlinks.
+/// Every file under `dir` with extension `ext`, sorted. Symlinked directories are
+/// not followed (no loops); a symlinked file is listed, so that reading it reports
+/// a dangling link by name.
 fn files_with_extension(dir: &Path, ext: &str) -> anyhow::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for entry in walkdir::WalkDir::new(dir).follow_links(false).sort_by_file_name() {
         let entry = entry.with_context(|| format!("reading {}", dir.display()))?;
-        if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == ext) {
+        let kind = entry.file_type();
+        let listed = kind.is_file() || (kind.is_symlink() && !entry.path().is_dir());
+        if listed && entry.path().extension().is_some_and(|e| e == ext) {
             files.push(entry.into_path());
         }
     }

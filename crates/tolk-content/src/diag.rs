@@ -208,6 +208,37 @@ codes! {
     FormatError = "format-error", Error;
 }
 
+impl Code {
+    /// The reference of every check as Markdown (the text of `docs/checks.md`):
+    /// each code's severity, what it checks and why, and an example, all taken
+    /// from the code's documentation.
+    pub fn reference_markdown() -> String {
+        let mut out = String::from(
+            "# Checks\n\n\
+             <!-- Generated from `tolk_content::Code`; do not edit. Regenerate with\n\
+             `TOLK_UPDATE_DOCS=1 cargo test -p tolk-content --test docs`. -->\n\n\
+             Every diagnostic of `tolk check` has one of these stable codes. Errors make\n\
+             the check exit 1; warnings do not, unless `--deny-warnings` is given.\n\n\
+             | code | severity |\n|---|---|\n",
+        );
+        for code in Code::ALL {
+            out.push_str(&format!(
+                "| [`{0}`](#{0}) | {1} |\n",
+                code.as_str(),
+                code.default_severity().as_str()
+            ));
+        }
+        for code in Code::ALL {
+            out.push_str(&format!("\n## {}\n\n", code.as_str()));
+            out.push_str(&format!("Severity: {}.\n\n", code.default_severity().as_str()));
+            let doc: Vec<&str> = code.doc().lines().map(str::trim).collect();
+            out.push_str(doc.join("\n").trim());
+            out.push('\n');
+        }
+        out
+    }
+}
+
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

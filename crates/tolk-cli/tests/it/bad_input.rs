@@ -136,3 +136,58 @@ fn translated_markup_is_inert_in_html() {
     assert!(!html.contains("<script>alert"));
     assert!(!html.contains("<img"));
 }
+
+#[test]
+fn empty_unreadable_and_non_fluent_files_are_named() {
+    let dir = tempfile::TempDir::new().unwrap();
+    write(dir.path(), "en-US/a.ftl", "a = A\nb = B\n");
+    write(dir.path(), "en-US/b.ftl", "c = C\n");
+    // An empty file: its messages are missing, in that file.
+    write(dir.path(), "de/a.ftl", "");
+    write(dir.path(), "de/b.ftl", "c = Ce\n");
+    // Not Fluent at all.
+    write(dir.path(), "fr/a.ftl", "<html><body>Not a translation</body></html>\n");
+    write(dir.path(), "fr/b.ftl", "c = Cé\n");
+    // A link to nowhere cannot be read.
+    write(dir.path(), "es/a.ftl", "a = A\nb = Be\n");
+    std::os::unix::fs::symlink(dir.path().join("nowhere.ftl"), dir.path().join("es/b.ftl"))
+        .unwrap();
+    let (code, stdout, _) = run(tolk().arg("check").arg(dir.path()));
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains("error[missing-message]: `a` is missing in `de`\n--> de/a.ftl"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("error[syntax-error]"), "{stdout}");
+    assert!(stdout.contains("--> fr/a.ftl:1:1"), "{stdout}");
+    assert!(stdout.contains("error[unreadable-file]: cannot read `es/b.ftl`"), "{stdout}");
+}
+
+#[test]
+fn crlf_and_bom_files_check_the_same_as_lf() {
+    let lf = "a = A\nb = { $x } and { $y }\nc = C\n";
+    let fr_lf = "a = Ah\nb = { $x } et { $z }\nc = Cé\nold = Vieux\n";
+    let make = |crlf: bool, bom: bool| {
+        let dir = tempfile::TempDir::new().unwrap();
+        let conv = |s: &str| {
+            let s = if crlf { s.replace('\n', "\r\n") } else { s.to_owned() };
+            if bom { format!("\u{feff}{s}") } else { s }
+        };
+        write(dir.path(), "en-US/a.ftl", conv(lf));
+        write(dir.path(), "fr/a.ftl", conv(fr_lf));
+        let (code, stdout, _) = run(tolk().args(["check", "--format", "json"]).arg(dir.path()));
+        let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        let diags: Vec<_> = json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| (d["code"].clone(), d["line"].clone(), d["column"].clone()))
+            .collect();
+        (code, diags)
+    };
+    let reference = make(false, false);
+    assert_eq!(reference.1.len(), 3, "{reference:?}");
+    assert_eq!(make(true, false), reference);
+    assert_eq!(make(false, true), reference);
+    assert_eq!(make(true, true), reference);
+}

@@ -90,3 +90,88 @@ fn stats_prints_a_table() {
     assert!(ko.contains("31/53"), "{stdout}");
     assert!(stdout.lines().next().unwrap().starts_with("locale"));
 }
+
+#[test]
+fn staleness_workflow_end_to_end() {
+    let dir = sample();
+    let p = dir.path();
+    // Lock the current translations.
+    let (code, _, stderr) = run(tolk().arg("lock").arg(p));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(p.join("tolk.lock").is_file());
+    let (code, stdout, _) = run(tolk().arg("check").arg(p));
+    assert_eq!(code, 0);
+    assert!(!stdout.contains("stale-translation"));
+
+    // Edit the source: every translation of that message is now stale.
+    let en = p.join("locales/en-US/trafficking.ftl");
+    let text = std::fs::read_to_string(&en).unwrap().replace(
+        "help-chat = Chat live with an advocate",
+        "help-chat = Chat online with a trained advocate",
+    );
+    std::fs::write(&en, text).unwrap();
+    let (code, stdout, _) = run(tolk().arg("check").arg(p));
+    assert_eq!(code, 0, "stale translations are warnings");
+    assert!(stdout.contains("warning[stale-translation]: `help-chat` in `fr` was translated from an older source text"), "{stdout}");
+    assert!(stdout.contains("source then: help-chat = Chat live with an advocate"), "{stdout}");
+    assert!(
+        stdout.contains("source now:  help-chat = Chat online with a trained advocate"),
+        "{stdout}"
+    );
+    let (code, _, _) = run(tolk().args(["check", "--deny-warnings"]).arg(p));
+    assert_eq!(code, 1);
+    // Locking again keeps them stale.
+    run(tolk().arg("lock").arg(p));
+    let (_, stdout, _) = run(tolk().arg("check").arg(p));
+    assert_eq!(stdout.matches("warning[stale-translation]").count(), 7, "{stdout}");
+
+    // The French translator updates the translation: no longer stale.
+    let fr = p.join("locales/fr/trafficking.ftl");
+    let text = std::fs::read_to_string(&fr).unwrap();
+    let line = text.lines().find(|l| l.starts_with("help-chat =")).unwrap().to_owned();
+    std::fs::write(
+        &fr,
+        text.replace(&line, "help-chat = Discutez en ligne avec un conseiller formé"),
+    )
+    .unwrap();
+    let (_, stdout, _) = run(tolk().arg("check").arg(p));
+    assert!(!stdout.contains("`help-chat` in `fr`"), "{stdout}");
+    assert_eq!(stdout.matches("warning[stale-translation]").count(), 6);
+
+    // The Spanish one is still right: accept it.
+    // (`--accept` takes every value after it, so PATH comes first.)
+    let (code, _, stderr) = run(tolk().arg("lock").arg(p).args(["--accept", "es", "help-chat"]));
+    assert_eq!(code, 0, "{stderr}");
+    let (_, stdout, _) = run(tolk().arg("check").arg(p));
+    assert!(!stdout.contains("`help-chat` in `es`"), "{stdout}");
+    assert_eq!(stdout.matches("warning[stale-translation]").count(), 5);
+
+    // Accepting an unknown message is an error.
+    let (code, _, stderr) = run(tolk().arg("lock").arg(p).args(["--accept", "es", "no-such-id"]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("no message `no-such-id`"), "{stderr}");
+}
+
+#[test]
+fn the_lock_file_is_deterministic_and_committed() {
+    // The repository's own lock file is current: locking again changes nothing.
+    let dir = sample();
+    std::fs::copy(repo().join("tolk.lock"), dir.path().join("tolk.lock")).unwrap();
+    let before = std::fs::read_to_string(dir.path().join("tolk.lock")).unwrap();
+    run(tolk().arg("lock").arg(dir.path()));
+    assert_eq!(std::fs::read_to_string(dir.path().join("tolk.lock")).unwrap(), before);
+}
+
+#[test]
+fn json_report_has_per_document_and_section_coverage() {
+    let (_, stdout, _) = run(tolk().args(["check", "--format", "json"]).arg(repo()));
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let ko = json["locales"].as_array().unwrap().iter().find(|l| l["locale"] == "ko").unwrap();
+    let doc = &ko["documents"][0];
+    assert_eq!(doc["id"], "understanding-trafficking");
+    let sections = doc["sections"].as_array().unwrap();
+    let by_id =
+        |id: &str| sections.iter().find(|s| s["id"] == id).unwrap()["coverage"].as_f64().unwrap();
+    assert_eq!(by_id("get-help"), 1.0);
+    assert_eq!(by_id("labor-trafficking"), 0.0);
+}

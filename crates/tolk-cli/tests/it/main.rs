@@ -3,4 +3,5 @@
 mod bad_input;
 mod build;
 mod check;
+mod fixtures;
 mod support;
