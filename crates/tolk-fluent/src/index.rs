@@ -72,8 +72,6 @@ pub struct PatternInfo {
     /// The visible text with placeables as `{}`, white space collapsed: equal for
     /// patterns that read the same.
     pub text: String,
-    /// Letters in the text (placeables excluded).
-    pub letters: usize,
     /// Every `$variable`, with the range of `$name`.
     pub variables: Vec<(String, Range<usize>)>,
     /// Every message and term reference.
@@ -397,8 +395,8 @@ impl<'t> Collect<'t> {
     }
 
     fn finish(mut self) -> PatternInfo {
-        let collapsed: Vec<&str> = self.info.text.split_whitespace().collect();
-        self.info.text = collapsed.join(" ");
+        let trimmed = self.info.text.trim_end().len();
+        self.info.text.truncate(trimmed);
         self.info
     }
 
@@ -408,15 +406,25 @@ impl<'t> Collect<'t> {
     }
 
     fn visible_text(&mut self, value: &'t str, count_words: bool) {
-        if count_words {
-            self.words += value.split_whitespace().count();
+        // Words counted and white space collapsed in one pass.
+        for word in value.split_whitespace() {
+            if count_words {
+                self.words += 1;
+            }
+            if !self.info.text.is_empty() && !self.info.text.ends_with(' ') {
+                self.info.text.push(' ');
+            }
+            self.info.text.push_str(word);
         }
-        self.info.text.push_str(value);
-        self.info.letters += value.chars().filter(|c| c.is_alphabetic()).count();
+        if value.ends_with(char::is_whitespace) && !self.info.text.is_empty() {
+            self.info.text.push(' ');
+        }
         let base = offset(self.text, value);
-        for (i, c) in value.char_indices() {
-            if c == '\u{fffd}' || is_bidi_control(c) {
-                self.info.suspicious.push((c, base + i..base + i + c.len_utf8()));
+        if !value.is_ascii() {
+            for (i, c) in value.char_indices() {
+                if c == '\u{fffd}' || is_bidi_control(c) {
+                    self.info.suspicious.push((c, base + i..base + i + c.len_utf8()));
+                }
             }
         }
         for mut token in tokens(value) {
@@ -554,6 +562,14 @@ fn digit_value(c: char) -> Option<char> {
 /// The protected tokens of a piece of text, with byte ranges relative to it.
 pub fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
+    // Most text has nothing to protect: plain ASCII without digits, `@` or `http`.
+    if text.is_ascii()
+        && !text.bytes().any(|b| b.is_ascii_digit() || b == b'@')
+        && !text.contains("http")
+        && !text.contains("HTTP")
+    {
+        return out;
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let end_of = |i: usize| chars.get(i).map_or(text.len(), |(b, _)| *b);
     let mut i = 0;

@@ -1,4 +1,4 @@
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 
 use tolk_content::{Code, Diagnostic, Document, Severity, unused_messages};
 
@@ -208,6 +208,9 @@ pub fn check_locale_with(
 }
 
 fn variables(id: &str, src: &Entry, tr: &Entry, tag: &str, diags: &mut Vec<Diagnostic>) {
+    if src.variables().next().is_none() && tr.variables().next().is_none() {
+        return;
+    }
     let known = src.variable_names();
     let used = tr.variable_names();
     let mut reported = BTreeSet::new();
@@ -391,9 +394,13 @@ fn untranslated(id: &str, src: &Entry, tr: &Entry, tag: &str, diags: &mut Vec<Di
             None => tr.value.as_ref(),
         };
         let Some(tp) = tp else { continue };
+        if tp.text != sp.text {
+            continue;
+        }
         let words =
             sp.text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
-        if tp.text == sp.text && words >= 2 && sp.letters >= 10 {
+        let letters = sp.text.chars().filter(|c| c.is_alphabetic()).count();
+        if words >= 2 && letters >= 10 {
             let what = attr.map_or(String::new(), |a| format!(".{a}"));
             diags.push(
                 diag(
@@ -471,9 +478,13 @@ fn references(
 /// Reports every cycle of references among a locale's messages and terms, once, at
 /// the entry of the cycle that sorts first.
 fn cycles(target: &LocaleIndex, diags: &mut Vec<Diagnostic>) {
+    // Most locales reference nothing: no graph to walk.
+    if target.entries().values().all(|e| e.patterns().all(|(_, p)| p.references.is_empty())) {
+        return;
+    }
     // Nodes are entries; an edge for every reference to an entry of this locale.
     let ids: Vec<&str> = target.entries().keys().map(String::as_str).collect();
-    let pos: BTreeMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let pos: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
     let edges: Vec<Vec<usize>> = target
         .entries()
         .values()
