@@ -12,7 +12,7 @@ use tolk_content::{Diagnostic, LocalizedDocument, Severity, TextDirection};
 use tolk_fluent::{localize, parse_locale};
 use tolk_render::{
     Alternate, Format, Manifest, ManifestDocument, ManifestLocale, RenderOptions, output_path,
-    render_html, render_index_html, render_json, render_manifest, render_text,
+    render_html, render_index_html, render_json, render_manifest, render_text, render_typst,
 };
 
 use crate::check::check_project;
@@ -98,7 +98,11 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
             (tag.clone(), project.language_name(tag), dir)
         })
         .collect();
-    let opts = RenderOptions { text_width: project.config.text_width, html_template: None };
+    let opts = RenderOptions {
+        text_width: project.config.text_width,
+        page_lines: args.page_lines.or(project.config.text_page_lines),
+        html_template: None,
+    };
     let jobs: Vec<(&LocalizedDocument, Format)> =
         docs.iter().flat_map(|d| args.format.iter().map(move |f| (d, *f))).collect();
     let rendered: Vec<anyhow::Result<Output>> = jobs
@@ -111,6 +115,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
                     render_html(doc, &alternates, &opts)?
                 }
                 Format::Text => render_text(doc, &opts),
+                Format::Typst => render_typst(doc),
                 other => bail!("format {other} is not supported by this build"),
             };
             Ok(Output { path: output_path(&doc.locale, &doc.id, *format), contents })

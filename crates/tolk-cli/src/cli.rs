@@ -79,9 +79,14 @@ pub struct BuildArgs {
     /// Build only these locales (repeatable). Default: all.
     #[arg(long = "locale", value_name = "LOCALE")]
     pub locales: Vec<String>,
-    /// Formats to write, comma-separated.
+    /// Formats to write, comma-separated: json, html, text, typst.
     #[arg(long, value_delimiter = ',', default_value = "json,html,text")]
     pub format: Vec<tolk_render::Format>,
+    /// Print layout for the text format: lines per page, with form feeds between
+    /// pages and the title and hotline on every page (default: `text-page-lines` in
+    /// tolk.toml, else one long page).
+    #[arg(long, value_name = "N")]
+    pub page_lines: Option<usize>,
     /// Fail (exit 1) when any locale translates less than PCT percent of messages.
     #[arg(long, value_name = "PCT")]
     pub min_coverage: Option<f64>,

@@ -24,6 +24,9 @@ pub struct Config {
     /// Column width of the text format.
     #[serde(default = "default_width")]
     pub text_width: usize,
+    /// Lines per page of the text format (print layout); none by default.
+    #[serde(default)]
+    pub text_page_lines: Option<usize>,
     /// Per-locale settings, by tag.
     #[serde(default)]
     pub locales: BTreeMap<String, LocaleConfig>,
@@ -70,6 +73,7 @@ impl Config {
             content_dir: "".into(),
             out: default_out(),
             text_width: default_width(),
+            text_page_lines: None,
             locales: BTreeMap::new(),
         }
     }
@@ -97,6 +101,9 @@ impl Config {
         }
         if config.text_width < 20 {
             return Err(format!("{file}: text-width must be at least 20"));
+        }
+        if config.text_page_lines.is_some_and(|n| n < 20) {
+            return Err(format!("{file}: text-page-lines must be at least 20"));
         }
         Ok(config)
     }

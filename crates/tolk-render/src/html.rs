@@ -68,7 +68,8 @@ pub(crate) fn sms_href(code: &str, keyword: &str) -> String {
 /// Escapes `s` for HTML, then turns balanced isolation marks into `<bdi>` elements.
 /// Unbalanced marks are dropped, so the result is always well-formed.
 fn bidi(s: &str) -> Value {
-    let escaped = HtmlEscape(s).to_string();
+    let cleaned: String = s.chars().filter(|c| !crate::is_bidi_control(*c)).collect();
+    let escaped = HtmlEscape(&cleaned).to_string();
     let mut out = String::with_capacity(escaped.len() + 16);
     let mut open = 0usize;
     for c in escaped.chars() {

@@ -21,6 +21,7 @@ mod html;
 mod json;
 mod manifest;
 mod text;
+mod typst;
 
 use std::fmt;
 use std::str::FromStr;
@@ -29,6 +30,7 @@ pub use crate::html::{Alternate, render_html, render_index_html};
 pub use crate::json::{SCHEMA_VERSION, render_json};
 pub use crate::manifest::{Manifest, ManifestDocument, ManifestLocale, render_manifest};
 pub use crate::text::render_text;
+pub use crate::typst::{fonts_for, render_typst};
 
 /// An output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -40,11 +42,13 @@ pub enum Format {
     Html,
     /// PDF-ready plain text.
     Text,
+    /// Typst source, ready to compile to PDF.
+    Typst,
 }
 
 impl Format {
     /// Every format.
-    pub const ALL: [Format; 3] = [Format::Json, Format::Html, Format::Text];
+    pub const ALL: [Format; 4] = [Format::Json, Format::Html, Format::Text, Format::Typst];
 
     /// The name used on the command line and in manifests.
     pub fn as_str(self) -> &'static str {
@@ -52,6 +56,7 @@ impl Format {
             Format::Json => "json",
             Format::Html => "html",
             Format::Text => "text",
+            Format::Typst => "typst",
         }
     }
 
@@ -61,6 +66,7 @@ impl Format {
             Format::Json => "json",
             Format::Html => "html",
             Format::Text => "txt",
+            Format::Typst => "typ",
         }
     }
 }
@@ -78,7 +84,7 @@ impl FromStr for Format {
         Format::ALL
             .into_iter()
             .find(|f| f.as_str() == s)
-            .ok_or_else(|| format!("unknown format `{s}` (expected json, html or text)"))
+            .ok_or_else(|| format!("unknown format `{s}` (expected json, html, text or typst)"))
     }
 }
 
@@ -95,6 +101,10 @@ pub fn output_path(locale: &str, document: &str, format: Format) -> String {
 pub struct RenderOptions {
     /// Column width of the text format (East Asian wide characters count as two).
     pub text_width: usize,
+    /// Lines per page of the text format: with a value, the text is cut into pages
+    /// separated by form feeds, each with the title as header and the hotline as
+    /// footer.
+    pub page_lines: Option<usize>,
     /// A minijinja template that replaces the built-in HTML page template. It is
     /// rendered with HTML auto-escaping forced on.
     pub html_template: Option<String>,
@@ -102,7 +112,7 @@ pub struct RenderOptions {
 
 impl Default for RenderOptions {
     fn default() -> Self {
-        RenderOptions { text_width: 72, html_template: None }
+        RenderOptions { text_width: 72, page_lines: None, html_template: None }
     }
 }
 
@@ -116,9 +126,17 @@ pub enum Error {
 }
 
 /// Removes Fluent's isolation marks (U+2068 FSI, U+2069 PDI) for formats that show
-/// text as it is.
+/// text as it is, and the bidi controls that Fluent never writes (see
+/// [`is_bidi_control`]).
 pub(crate) fn strip_isolation(s: &str) -> String {
-    s.chars().filter(|c| !matches!(c, '\u{2068}' | '\u{2069}')).collect()
+    s.chars().filter(|c| !matches!(c, '\u{2068}' | '\u{2069}') && !is_bidi_control(*c)).collect()
+}
+
+/// Bidi embeddings, overrides and directional isolates (U+202A-U+202E, U+2066,
+/// U+2067): a translation that writes them could reorder what a reader sees. Fluent
+/// itself only writes U+2068/U+2069, so every renderer drops these.
+pub(crate) fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}' | '\u{2067}')
 }
 
 #[cfg(test)]

@@ -168,3 +168,78 @@ fn formats_parse_from_their_names() {
     }
     assert!("pdf".parse::<Format>().is_err());
 }
+
+#[test]
+fn typst_output_keeps_translator_text_inert() {
+    let evil = "#set page(width: 1cm) $x^2$ *bold* \\\" \") #eval(\"1\") \u{202e}";
+    let typ = render_typst(&doc(evil));
+    // Every translated string is a string literal: nothing outside literals changes.
+    let outside: String = strip_literals(&typ);
+    let safe_outside = strip_literals(&render_typst(&doc("x")));
+    assert_eq!(outside, safe_outside);
+    assert!(!typ.contains('\u{202e}'));
+    assert!(
+        typ.contains(r##""#set page(width: 1cm) $x^2$ *bold* \\\" \") #eval(\"1\") ""##),
+        "{typ}"
+    );
+}
+
+/// Typst source with the content of string literals removed.
+fn strip_literals(typ: &str) -> String {
+    let mut out = String::new();
+    let mut in_string = false;
+    let mut chars = typ.chars();
+    while let Some(c) = chars.next() {
+        match (in_string, c) {
+            (true, '\\') => {
+                chars.next();
+            }
+            (_, '"') => {
+                in_string = !in_string;
+                out.push('"');
+            }
+            (true, _) => {}
+            (false, c) => out.push(c),
+        }
+    }
+    out
+}
+
+#[test]
+fn typst_names_fonts_and_direction_per_script() {
+    assert_eq!(fonts_for("ar"), ["Noto Naskh Arabic", "Noto Sans Arabic", "Noto Sans"]);
+    assert_eq!(fonts_for("zh-CN"), ["Noto Sans CJK SC", "Noto Sans"]);
+    assert_eq!(fonts_for("zh-TW"), ["Noto Sans CJK TC", "Noto Sans"]);
+    assert_eq!(fonts_for("hi"), ["Noto Sans Devanagari", "Noto Sans"]);
+    assert_eq!(fonts_for("fr"), ["Noto Sans"]);
+    let mut d = doc("x");
+    d.locale = "ar".into();
+    d.dir = TextDirection::Rtl;
+    let typ = render_typst(&d);
+    assert!(typ.contains(r#"#set text(lang: "ar", dir: rtl, font: ("Noto Naskh Arabic""#), "{typ}");
+}
+
+#[test]
+fn text_print_layout_has_pages_headers_and_footers() {
+    let long = "Call \u{2068}1-888-373-7888\u{2069} now, any hour of the day or night";
+    let mut d = doc(long);
+    for _ in 0..6 {
+        d.sections.push(d.sections[0].clone());
+    }
+    let opts = RenderOptions { text_width: 40, page_lines: Some(30), ..RenderOptions::default() };
+    let text = render_text(&d, &opts);
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    assert!(pages.len() > 2, "{} pages", pages.len());
+    for (i, page) in pages.iter().enumerate() {
+        assert_eq!(page.lines().count(), 30, "page {} has {} lines", i + 1, page.lines().count());
+        assert!(page.starts_with("Call 1-888-373-7888"), "page {} header", i + 1);
+        assert!(page.contains(&format!("{}/{}\n", i + 1, pages.len())));
+        // The footer (here the page's footer text) carries the hotline.
+        let tail: Vec<&str> = page.lines().rev().take(4).collect();
+        assert!(
+            tail.iter().any(|l| l.contains("1-888-373-7888")),
+            "page {} footer: {tail:?}",
+            i + 1
+        );
+    }
+}

@@ -152,5 +152,65 @@ pub fn render_text(doc: &LocalizedDocument, opts: &RenderOptions) -> String {
     while w.out.ends_with("\n\n") {
         w.out.pop();
     }
-    w.out
+    match opts.page_lines {
+        Some(lines) => paginate(doc, &w.out, lines, w.width),
+        None => w.out,
+    }
+}
+
+/// Cuts text into pages of `lines` lines separated by form feeds (U+000C). Every
+/// page starts with the title and a rule, and ends with a rule and the hotline (the
+/// document's `footer`, else its phone number) and the page number.
+fn paginate(doc: &LocalizedDocument, body: &str, lines: usize, width: usize) -> String {
+    let title = clean(&doc.title);
+    let footer = doc
+        .ui
+        .get("footer")
+        .map(|f| clean(f))
+        .or_else(|| doc.facts.values().find(|f| f.kind() == "phone").map(|f| f.display()))
+        .unwrap_or_default();
+    let opts = Options::new(width)
+        .word_separator(WordSeparator::UnicodeBreakProperties)
+        .word_splitter(WordSplitter::NoHyphenation)
+        .break_words(false);
+    let header: Vec<String> =
+        textwrap::wrap(&title, &opts).into_iter().map(|l| l.into_owned()).collect();
+    let footer: Vec<String> =
+        textwrap::wrap(&footer, &opts).into_iter().map(|l| l.into_owned()).collect();
+    let rule = "-".repeat(width.min(72));
+    // header + rule + blank, blank + rule + footer + page number
+    let fixed = header.len() + 2 + 2 + footer.len() + 1;
+    let per_page = lines.saturating_sub(fixed).max(5);
+    let body: Vec<&str> = body.lines().collect();
+    let pages: Vec<&[&str]> = body.chunks(per_page).collect();
+    let total = pages.len().max(1);
+    let mut out = String::new();
+    for (i, page) in pages.iter().enumerate() {
+        if i > 0 {
+            out.push('\u{c}');
+        }
+        for h in &header {
+            out.push_str(h);
+            out.push('\n');
+        }
+        out.push_str(&rule);
+        out.push_str("\n\n");
+        for line in *page {
+            out.push_str(line);
+            out.push('\n');
+        }
+        // Pad short pages so the footer sits at the bottom.
+        for _ in page.len()..per_page {
+            out.push('\n');
+        }
+        out.push('\n');
+        out.push_str(&rule);
+        out.push('\n');
+        for f in &footer {
+            out.push_str(f);
+            out.push('\n');
+        }
+        out.push_str(&format!("{}/{total}\n", i + 1));
+    }
+    out
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use tolk_content::{LocalizedDocument, TextDirection};
 use tolk_fluent::{Catalog, SourceFile, load_locale};
-use tolk_render::{Alternate, RenderOptions, render_html, render_json, render_text};
+use tolk_render::{Alternate, RenderOptions, render_html, render_json, render_text, render_typst};
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -79,6 +79,11 @@ macro_rules! snapshots {
             #[test]
             fn text() {
                 insta::assert_snapshot!(render_text(&localized($tag), &RenderOptions::default()));
+            }
+
+            #[test]
+            fn typst() {
+                insta::assert_snapshot!(render_typst(&localized($tag)));
             }
         }
     )*};
