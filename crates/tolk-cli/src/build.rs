@@ -1,6 +1,8 @@
-//! `tolk build`: check, then localize and render every document for every locale
-//! in parallel, and write the files atomically.
+//! `tolk build`: check, decide which locales go live, then localize and render
+//! every document for every published locale in parallel, and write the files
+//! atomically.
 
+use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -8,15 +10,17 @@ use std::time::Instant;
 
 use anyhow::bail;
 use rayon::prelude::*;
-use tolk_content::{Diagnostic, LocalizedDocument, Severity, TextDirection};
-use tolk_fluent::{localize, parse_locale};
+use tolk_content::{Block, Diagnostic, Document, LocalizedDocument, Severity, TextDirection};
+use tolk_fluent::{Catalog, LocaleIndex, Pseudo, localize, parse_locale};
 use tolk_render::{
-    Alternate, Format, Manifest, ManifestDocument, ManifestLocale, RenderOptions, output_path,
-    render_html, render_index_html, render_json, render_manifest, render_text, render_typst,
+    Alternate, Format, Manifest, ManifestDocument, ManifestFile, ManifestLocale, RenderOptions,
+    output_path, render_html, render_index_html, render_json, render_manifest, render_messages,
+    render_text, render_typst,
 };
 
-use crate::check::check_project;
+use crate::check::{Report, check_project};
 use crate::cli::BuildArgs;
+use crate::config::Config;
 use crate::fsutil::{is_within, write_atomic};
 use crate::project::{self, Project};
 use crate::report::render_diagnostic;
@@ -25,6 +29,12 @@ use crate::report::render_diagnostic;
 struct Output {
     path: String,
     contents: String,
+}
+
+/// Whether a locale goes live, and why not.
+struct GoLive {
+    tag: String,
+    reasons: Vec<String>,
 }
 
 /// `tolk build`.
@@ -59,15 +69,57 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
 
-    // Localize every (document, locale) once, in parallel.
+    // Go-live rules.
+    let rules: Vec<GoLive> = selected.iter().map(|tag| go_live(&project, &report, tag)).collect();
+    let unpublished: Vec<&GoLive> = rules.iter().filter(|g| !g.reasons.is_empty()).collect();
+    for g in &unpublished {
+        writeln!(err, "`{}` is not published: {}", g.tag, g.reasons.join("; "))?;
+    }
+    if args.strict && !unpublished.is_empty() {
+        writeln!(
+            err,
+            "build stopped (--strict): {} locale(s) do not meet the go-live rules; nothing was written",
+            unpublished.len()
+        )?;
+        return Ok(ExitCode::from(1));
+    }
+    let mut published: Vec<String> =
+        rules.iter().filter(|g| g.reasons.is_empty()).map(|g| g.tag.clone()).collect();
+
+    // Pseudo-locales, generated from the source.
+    let pseudo = args.pseudo || project.config.publish.pseudo;
+    let mut catalog_pseudo = Vec::new();
+    if pseudo {
+        let source_dir = project
+            .locales
+            .iter()
+            .find(|(t, _)| *t == project.source)
+            .map(|(_, d)| d.clone())
+            .unwrap_or_default();
+        let (files, _) = project.read_locale(&project.source.clone(), &source_dir)?;
+        for kind in Pseudo::ALL {
+            project.catalog.add_pseudo(kind, files.clone())?;
+            published.push(kind.tag().to_owned());
+            catalog_pseudo.push(kind);
+        }
+    }
+    let name_of = |tag: &str| -> String {
+        match catalog_pseudo.iter().find(|p| p.tag() == tag) {
+            Some(p) => p.name(),
+            None => project.language_name(tag),
+        }
+    };
+
+    // Localize every (document, published locale) once, in parallel.
+    let catalog: &Catalog = &project.catalog;
     let pairs: Vec<(usize, &str)> = (0..project.documents.len())
-        .flat_map(|d| selected.iter().map(move |l| (d, l.as_str())))
+        .flat_map(|d| published.iter().map(move |l| (d, l.as_str())))
         .collect();
     let localized: Vec<anyhow::Result<(LocalizedDocument, Vec<Diagnostic>)>> = pairs
         .par_iter()
         .map(|(d, tag)| {
             let doc = &project.documents[*d].1;
-            Ok(localize(doc, &project.catalog, tag, &project.language_name(tag))?)
+            Ok(localize(doc, catalog, tag, &name_of(tag))?)
         })
         .collect();
     let mut docs = Vec::new();
@@ -90,12 +142,13 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
 
-    // Render every (document, locale, format) in parallel.
-    let langs: Vec<(String, String, TextDirection)> = selected
+    // Render every (document, locale, format) in parallel. Unpublished locales are
+    // in no language switcher and no hreflang list.
+    let langs: Vec<(String, String, TextDirection)> = published
         .iter()
         .map(|tag| {
             let dir = docs.iter().find(|d| d.locale == *tag).map_or(TextDirection::Ltr, |d| d.dir);
-            (tag.clone(), project.language_name(tag), dir)
+            (tag.clone(), name_of(tag), dir)
         })
         .collect();
     let opts = RenderOptions {
@@ -122,10 +175,31 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
         })
         .collect();
     let mut outputs = rendered.into_iter().collect::<anyhow::Result<Vec<_>>>()?;
+
+    // A messages bundle per published locale, for apps that format at run time.
+    if args.format.contains(&Format::Json) {
+        let documents: Vec<&Document> = project.documents.iter().map(|(_, d)| d).collect();
+        for tag in &published {
+            let chain = catalog.fallback_chain(tag).unwrap_or_default();
+            let resources: Vec<(String, String)> = chain
+                .iter()
+                .map(|l| {
+                    let source_of = catalog_pseudo.iter().any(|p| p.tag() == l);
+                    let dir_tag = if source_of { project.source.as_str() } else { l.as_str() };
+                    (l.clone(), ftl_of(&project, dir_tag))
+                })
+                .collect();
+            let dir = docs.iter().find(|d| d.locale == *tag).map_or(TextDirection::Ltr, |d| d.dir);
+            outputs.push(Output {
+                path: format!("{tag}/messages.json"),
+                contents: render_messages(tag, dir, chain, &resources, &documents),
+            });
+        }
+    }
     outputs.sort_by(|a, b| a.path.cmp(&b.path));
 
     // The manifest and the index page.
-    let manifest = manifest(&project, &report, &selected, &docs, &outputs);
+    let manifest = manifest(&project, &report, &rules, &catalog_pseudo, &docs, &outputs);
     let titles: Vec<(String, String, String)> =
         docs.iter().map(|d| (d.locale.clone(), d.id.clone(), d.title.clone())).collect();
     outputs.push(Output { path: "index.json".into(), contents: render_manifest(&manifest) });
@@ -145,7 +219,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
         "built {} files: {} x {} x {} in {:.0?} -> {}{}",
         outputs.len(),
         plural(project.documents.len(), "document"),
-        plural(selected.len(), "locale"),
+        plural(published.len(), "locale"),
         plural(args.format.len(), "format"),
         elapsed,
         out_dir.display(),
@@ -156,6 +230,90 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
         },
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A locale's `.ftl` files, concatenated in path order.
+fn ftl_of(project: &Project, tag: &str) -> String {
+    let prefix = project
+        .locales
+        .iter()
+        .find(|(t, _)| t == tag)
+        .map(|(_, dir)| format!("{}/", crate::fsutil::display_path(&project.root, dir)))
+        .unwrap_or_default();
+    let mut out = String::new();
+    for (path, text) in project.sources.range(prefix.clone()..) {
+        if !path.starts_with(&prefix) {
+            break;
+        }
+        if path.ends_with(".ftl") {
+            out.push_str(text);
+            if !text.ends_with('\n') {
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// The messages a locale must translate itself to be published: the configured
+/// ones, every message of the configured sections, and every message of contact
+/// (hotline) and quick-exit blocks.
+fn required_messages(
+    config: &Config,
+    docs: &[(String, Document)],
+) -> BTreeSet<(String, Option<String>)> {
+    let mut required: BTreeSet<(String, Option<String>)> = config
+        .publish
+        .required_messages
+        .iter()
+        .map(|m| match m.split_once('.') {
+            Some((id, attr)) => (id.to_owned(), Some(attr.to_owned())),
+            None => (m.clone(), None),
+        })
+        .collect();
+    for (_, doc) in docs {
+        for section in &doc.sections {
+            let whole = config.publish.required_sections.contains(&section.id);
+            if whole {
+                required.insert((section.heading.id.clone(), section.heading.attribute.clone()));
+            }
+            for block in &section.blocks {
+                if whole || matches!(block, Block::Contact(_) | Block::QuickExit { .. }) {
+                    for m in block.message_refs() {
+                        required.insert((m.id.clone(), m.attribute.clone()));
+                    }
+                }
+            }
+        }
+    }
+    required
+}
+
+fn go_live(project: &Project, report: &Report, tag: &str) -> GoLive {
+    let mut reasons = Vec::new();
+    if tag != project.source {
+        let lc = project.config.locale(tag);
+        let min = lc.publish_min_coverage.or(lc.min_coverage).unwrap_or(100.0);
+        if let Some(summary) = report.locales.iter().find(|l| l.locale == tag) {
+            let percent = summary.coverage.ratio() * 100.0;
+            if percent + 1e-9 < min {
+                reasons.push(format!("coverage {percent:.1} % is below {min} %"));
+            }
+        }
+        let index: Option<&LocaleIndex> = project.catalog.locale(tag).map(|l| l.index());
+        let missing: Vec<String> = required_messages(&project.config, &project.documents)
+            .into_iter()
+            .filter(|(id, attr)| !index.is_some_and(|i| i.has(id, attr.as_deref())))
+            .map(|(id, attr)| match attr {
+                Some(a) => format!("`{id}.{a}`"),
+                None => format!("`{id}`"),
+            })
+            .collect();
+        if !missing.is_empty() {
+            reasons.push(format!("required messages not translated: {}", missing.join(", ")));
+        }
+    }
+    GoLive { tag: tag.to_owned(), reasons }
 }
 
 fn plural(n: usize, word: &str) -> String {
@@ -207,8 +365,9 @@ fn selected_locales(project: &Project, requested: &[String]) -> anyhow::Result<V
 
 fn manifest(
     project: &Project,
-    report: &crate::check::Report,
-    selected: &[String],
+    report: &Report,
+    rules: &[GoLive],
+    pseudo: &[Pseudo],
     docs: &[LocalizedDocument],
     outputs: &[Output],
 ) -> Manifest {
@@ -224,36 +383,58 @@ fn manifest(
                 .map_or_else(|| d.id.clone(), |l| l.title.clone()),
         })
         .collect();
-    let locales = report
+    let files_of = |tag: &str| -> Vec<ManifestFile> {
+        let prefix = format!("{tag}/");
+        outputs
+            .iter()
+            .filter(|o| o.path.starts_with(&prefix))
+            .map(|o| ManifestFile::of(&o.path, o.contents.as_bytes()))
+            .collect()
+    };
+    let dir_of =
+        |tag: &str| project.catalog.locale(tag).map_or(TextDirection::Ltr, |l| l.direction());
+    let chain_of =
+        |tag: &str| project.catalog.fallback_chain(tag).map(<[String]>::to_vec).unwrap_or_default();
+    let mut locales: Vec<ManifestLocale> = report
         .locales
         .iter()
-        .filter(|l| selected.contains(&l.locale))
-        .map(|l| {
-            let prefix = format!("{}/", l.locale);
-            ManifestLocale {
+        .filter_map(|l| {
+            let rule = rules.iter().find(|r| r.tag == l.locale)?;
+            Some(ManifestLocale {
                 locale: l.locale.clone(),
                 name: l.name.clone(),
-                dir: docs
-                    .iter()
-                    .find(|d| d.locale == l.locale)
-                    .map_or(TextDirection::Ltr, |d| d.dir),
+                dir: dir_of(&l.locale),
                 coverage: l.coverage.ratio(),
                 messages_total: l.coverage.messages_total,
                 messages_translated: l.coverage.messages_translated,
                 words_total: l.coverage.words_total,
                 words_translated: l.coverage.words_translated,
-                fallback_chain: project
-                    .catalog
-                    .fallback_chain(&l.locale)
-                    .map(<[String]>::to_vec)
-                    .unwrap_or_default(),
-                files: outputs
-                    .iter()
-                    .filter(|o| o.path.starts_with(&prefix))
-                    .map(|o| o.path.clone())
-                    .collect(),
-            }
+                published: rule.reasons.is_empty(),
+                unpublished_reasons: rule.reasons.clone(),
+                pseudo: false,
+                fallback_chain: chain_of(&l.locale),
+                files: files_of(&l.locale),
+            })
         })
         .collect();
+    let source_summary = report.locales.iter().find(|l| l.locale == source);
+    for p in pseudo {
+        let c = source_summary.map(|s| s.coverage).unwrap_or_default();
+        locales.push(ManifestLocale {
+            locale: p.tag().to_owned(),
+            name: p.name(),
+            dir: dir_of(p.tag()),
+            coverage: c.ratio(),
+            messages_total: c.messages_total,
+            messages_translated: c.messages_translated,
+            words_total: c.words_total,
+            words_translated: c.words_translated,
+            published: true,
+            unpublished_reasons: Vec::new(),
+            pseudo: true,
+            fallback_chain: chain_of(p.tag()),
+            files: files_of(p.tag()),
+        });
+    }
     Manifest { source_locale: source, locales, documents }
 }

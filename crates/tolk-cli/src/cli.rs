@@ -48,8 +48,15 @@ pub struct ProjectArgs {
 pub enum ReportFormat {
     /// rustc-style diagnostics with source excerpts, and a summary table.
     Human,
-    /// A JSON document (see README: "Check report").
+    /// A JSON document (see README: "Check report"; schema in
+    /// `docs/check-report.schema.json`).
     Json,
+    /// SARIF 2.1.0, for code scanning: a result per diagnostic.
+    Sarif,
+    /// JUnit XML: a test suite per locale, a test case per check code.
+    Junit,
+    /// GitHub Actions workflow commands: an annotation per diagnostic.
+    Github,
 }
 
 /// Arguments of `tolk check`.
@@ -57,7 +64,7 @@ pub enum ReportFormat {
 pub struct CheckArgs {
     #[command(flatten)]
     pub project: ProjectArgs,
-    /// Report format.
+    /// Report format: human, or json, sarif, junit, github for tools.
     #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
     pub format: ReportFormat,
     /// Fail (exit 1) when any locale translates less than PCT percent of messages.
@@ -87,6 +94,14 @@ pub struct BuildArgs {
     /// tolk.toml, else one long page).
     #[arg(long, value_name = "N")]
     pub page_lines: Option<usize>,
+    /// Fail (exit 1, nothing written) when a locale does not meet the go-live rules,
+    /// instead of leaving it unpublished.
+    #[arg(long)]
+    pub strict: bool,
+    /// Also build the pseudo-locales `en-XA` (accented, about 40 % longer) and
+    /// `ar-XB` (mirrored, right to left), generated from the source locale.
+    #[arg(long)]
+    pub pseudo: bool,
     /// Fail (exit 1) when any locale translates less than PCT percent of messages.
     #[arg(long, value_name = "PCT")]
     pub min_coverage: Option<f64>,
@@ -97,7 +112,7 @@ pub struct BuildArgs {
 pub struct StatsArgs {
     #[command(flatten)]
     pub project: ProjectArgs,
-    /// Output format.
+    /// Output format: human (the table alone), or a `tolk check` report format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
     pub format: ReportFormat,
 }

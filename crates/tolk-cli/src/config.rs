@@ -30,6 +30,26 @@ pub struct Config {
     /// Per-locale settings, by tag.
     #[serde(default)]
     pub locales: BTreeMap<String, LocaleConfig>,
+    /// Go-live rules and generated locales.
+    #[serde(default)]
+    pub publish: PublishConfig,
+}
+
+/// When a locale may be published.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct PublishConfig {
+    /// Messages every published locale must translate itself (no fallback). The
+    /// messages of contact (hotline) and quick-exit blocks are always required.
+    #[serde(default)]
+    pub required_messages: Vec<String>,
+    /// Sections whose every message a published locale must translate itself.
+    #[serde(default)]
+    pub required_sections: Vec<String>,
+    /// Also build the pseudo-locales `en-XA` (accented, longer) and `ar-XB`
+    /// (mirrored, right to left), generated from the source.
+    #[serde(default)]
+    pub pseudo: bool,
 }
 
 /// Settings of one locale.
@@ -45,6 +65,9 @@ pub struct LocaleConfig {
     /// An explicit fallback chain (after the locale itself; the source locale is
     /// always last).
     pub fallback: Option<Vec<String>>,
+    /// The coverage in percent a locale needs to be published (default: its
+    /// `min-coverage`, else 100).
+    pub publish_min_coverage: Option<f64>,
 }
 
 fn default_source() -> String {
@@ -75,6 +98,7 @@ impl Config {
             text_width: default_width(),
             text_page_lines: None,
             locales: BTreeMap::new(),
+            publish: PublishConfig::default(),
         }
     }
 

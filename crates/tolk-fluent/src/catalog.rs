@@ -83,6 +83,44 @@ pub fn load_locale(
     Ok((LocaleCatalog { index, bundle }, diags))
 }
 
+/// A generated locale for testing layouts and finding text that bypasses Fluent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pseudo {
+    /// `en-XA`: accented and about 40 % longer ("Ƈȧȧŀŀ ..."), left to right.
+    Accented,
+    /// `ar-XB`: mirrored, right to left.
+    Bidi,
+}
+
+impl Pseudo {
+    /// Both kinds.
+    pub const ALL: [Pseudo; 2] = [Pseudo::Accented, Pseudo::Bidi];
+
+    /// The locale tag of the generated locale.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Pseudo::Accented => "en-XA",
+            Pseudo::Bidi => "ar-XB",
+        }
+    }
+
+    /// A name for language menus, itself transformed.
+    pub fn name(self) -> String {
+        match self {
+            Pseudo::Accented => transform_accented("Accented English").into_owned(),
+            Pseudo::Bidi => transform_bidi("Mirrored English").into_owned(),
+        }
+    }
+}
+
+fn transform_accented(s: &str) -> std::borrow::Cow<'_, str> {
+    fluent_pseudo::transform(s, false, true)
+}
+
+fn transform_bidi(s: &str) -> std::borrow::Cow<'_, str> {
+    fluent_pseudo::transform(s, true, false)
+}
+
 /// Every locale of a project, with its fallback chain.
 #[derive(Debug)]
 pub struct Catalog {
@@ -129,6 +167,33 @@ impl Catalog {
             chains.insert(l.tag().to_owned(), chain.iter().map(ToString::to_string).collect());
         }
         Ok(Catalog { source, locales, chains })
+    }
+
+    /// Adds a generated pseudo-locale built from the source locale's files, whose
+    /// text elements (never placeables: facts stay as they are) go through
+    /// `fluent-pseudo`'s transform. Its chain is itself, then the source.
+    pub fn add_pseudo(&mut self, kind: Pseudo, source_files: Vec<SourceFile>) -> Result<(), Error> {
+        let langid = parse_locale(kind.tag())?;
+        let mut index = self.source_locale().index().clone();
+        index.tag = kind.tag().to_owned();
+        index.langid = langid.clone();
+        index.dir = None;
+        let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+        bundle.set_use_isolating(true);
+        bundle.set_transform(Some(match kind {
+            Pseudo::Accented => transform_accented,
+            Pseudo::Bidi => transform_bidi,
+        }));
+        for file in source_files {
+            let fluent = match FluentResource::try_new(file.text) {
+                Ok(r) => r,
+                Err((r, _)) => r,
+            };
+            let _ = bundle.add_resource(fluent);
+        }
+        self.chains.insert(kind.tag().to_owned(), vec![kind.tag().to_owned(), self.source.clone()]);
+        self.locales.insert(kind.tag().to_owned(), LocaleCatalog { index, bundle });
+        Ok(())
     }
 
     /// The source locale's tag.

@@ -162,6 +162,14 @@ impl LocaleIndex {
         &self.langid
     }
 
+    /// The writing direction of the locale's script.
+    pub fn direction(&self) -> tolk_content::TextDirection {
+        match self.langid.character_direction() {
+            unic_langid::CharacterDirection::RTL => tolk_content::TextDirection::Rtl,
+            _ => tolk_content::TextDirection::Ltr,
+        }
+    }
+
     /// Entries by id (terms with their leading `-`), sorted.
     pub fn entries(&self) -> &BTreeMap<String, Entry> {
         &self.entries
@@ -272,21 +280,79 @@ fn index_file(
 ) {
     let text = file.text.as_str();
     let tag = index.tag.clone();
-    let ast = match fluent_syntax::parser::parse(text) {
-        Ok(ast) => ast,
-        Err((ast, errors)) => {
-            for err in errors {
-                diags.push(
-                    Diagnostic::new(Code::SyntaxError, err.kind.to_string())
-                        .at(&file.path, error_position(text, err.pos.start))
-                        .in_locale(&tag)
-                        .with_note("this entry is skipped; the rest of the file is still read"),
-                );
+    // The parser ends a broken entry at the next entry start *after* the error,
+    // which can swallow a good entry that follows an unclosed placeable. Junk is
+    // therefore parsed again from its first line that starts an entry.
+    let mut pending: Vec<&str> = vec![text];
+    while let Some(chunk) = pending.pop() {
+        let base = offset(text, chunk);
+        let ast = match fluent_syntax::parser::parse(chunk) {
+            Ok(ast) => ast,
+            Err((ast, errors)) => {
+                for err in errors {
+                    // An error found inside an entry that follows the broken one is
+                    // reported at the end of the broken one: that entry is read again.
+                    let mut at = base + err.pos.start;
+                    let junk = err.slice.clone().and_then(|r| chunk.get(r));
+                    if let Some(rest) = junk.and_then(resume_point) {
+                        at = at.min(offset(text, rest));
+                    }
+                    diags.push(
+                        Diagnostic::new(Code::SyntaxError, err.kind.to_string())
+                            .at(&file.path, error_position(text, at))
+                            .in_locale(&tag)
+                            .with_note("this entry is skipped; the rest of the file is still read"),
+                    );
+                }
+                ast
             }
-            ast
+        };
+        index_entries(file, index, resource, hashes, diags, &ast, &mut pending);
+    }
+}
+
+/// Where an entry starts inside a piece of junk, after its first line.
+fn resume_point(junk: &str) -> Option<&str> {
+    let mut start = junk.find('\n')? + 1;
+    while start < junk.len() {
+        let line = &junk[start..];
+        let body = line.strip_prefix('-').unwrap_or(line);
+        let id_len = body
+            .char_indices()
+            .take_while(|(i, c)| {
+                if *i == 0 {
+                    c.is_ascii_alphabetic()
+                } else {
+                    c.is_ascii_alphanumeric() || *c == '-' || *c == '_'
+                }
+            })
+            .count();
+        if id_len > 0 && body[id_len..].trim_start_matches(' ').starts_with('=') {
+            return Some(line);
         }
-    };
+        start += line.find('\n')? + 1;
+    }
+    None
+}
+
+fn index_entries<'t>(
+    file: &'t SourceFile,
+    index: &mut LocaleIndex,
+    resource: &str,
+    hashes: bool,
+    diags: &mut Vec<Diagnostic>,
+    ast: &ast::Resource<&'t str>,
+    pending: &mut Vec<&'t str>,
+) {
+    let text = file.text.as_str();
+    let tag = index.tag.clone();
     for entry in &ast.body {
+        if let ast::Entry::Junk { content } = entry {
+            if let Some(rest) = resume_point(content) {
+                pending.push(rest);
+            }
+            continue;
+        }
         let (id, id_slice, value, attributes) = match entry {
             ast::Entry::Message(m) => {
                 (m.id.name.to_owned(), m.id.name, m.value.as_ref(), &m.attributes)
@@ -757,5 +823,23 @@ mod tests {
             |f: &[SourceFile]| index_locale("en", f, true).unwrap().0.entries()["x"].hash.clone();
         assert_eq!(hash(&a), hash(&b));
         assert_ne!(hash(&a), hash(&c));
+    }
+}
+
+#[cfg(test)]
+mod junk_tests {
+    use super::*;
+
+    #[test]
+    fn an_entry_after_an_unclosed_placeable_is_not_swallowed() {
+        let text = "a = A\nbroken = Cassé {\nnext = Le suivant\nlast = Fin\n";
+        let (index, diags) =
+            index_locale("fr", &[SourceFile::new("fr/a.ftl", text)], false).unwrap();
+        let ids: Vec<&str> = index.entries().keys().map(String::as_str).collect();
+        assert_eq!(ids, ["a", "last", "next"]);
+        assert_eq!(diags.len(), 1);
+        // Reported at the end of the broken line, not inside `next`.
+        assert_eq!(tolk_content::line_col(text, diags[0].span.clone().unwrap().start), (2, 17));
+        assert_eq!(&text[index.entries()["next"].span.clone()], "next");
     }
 }

@@ -31,7 +31,7 @@ mod localize;
 mod lock;
 mod plural;
 
-pub use crate::catalog::{Catalog, LocaleCatalog, SourceFile, load_locale};
+pub use crate::catalog::{Catalog, LocaleCatalog, Pseudo, SourceFile, load_locale};
 pub use crate::check::{
     CheckOptions, Coverage, LocaleReport, check_documents, check_locale, check_locale_with,
 };

@@ -273,6 +273,7 @@ pub fn render_index_html(manifest: &Manifest, titles: &[(String, String, String)
     let locales: Vec<IndexLocale<'_>> = manifest
         .locales
         .iter()
+        .filter(|l| l.published)
         .map(|l| IndexLocale {
             locale: &l.locale,
             name: &l.name,

@@ -27,8 +27,12 @@ use std::fmt;
 use std::str::FromStr;
 
 pub use crate::html::{Alternate, render_html, render_index_html};
-pub use crate::json::{SCHEMA_VERSION, render_json};
-pub use crate::manifest::{Manifest, ManifestDocument, ManifestLocale, render_manifest};
+pub use crate::json::{
+    SCHEMA_VERSION, document_schema, messages_schema, render_json, render_messages,
+};
+pub use crate::manifest::{
+    Manifest, ManifestDocument, ManifestFile, ManifestLocale, manifest_schema, render_manifest,
+};
 pub use crate::text::render_text;
 pub use crate::typst::{fonts_for, render_typst};
 

@@ -9,7 +9,7 @@ fn build(dir: &Path) -> std::path::PathBuf {
     let out = dir.join("out");
     let (code, _, stderr) = run(tolk().arg("build").arg(dir).arg("--out").arg(&out));
     assert_eq!(code, 0, "{stderr}");
-    assert!(stderr.contains("built 26 files"), "{stderr}");
+    assert!(stderr.contains("built 34 files"), "{stderr}");
     out
 }
 

@@ -4,4 +4,6 @@ mod bad_input;
 mod build;
 mod check;
 mod fixtures;
+mod parity;
+mod report;
 mod support;
