@@ -113,8 +113,21 @@ impl Pseudo {
     }
 }
 
+/// Accented and at least 40 % longer: vowels are doubled by `fluent-pseudo`, and
+/// text that is still short of 140 % of the original gets `~` padding, so layouts
+/// meet the expansion of long languages.
 fn transform_accented(s: &str) -> std::borrow::Cow<'_, str> {
-    fluent_pseudo::transform(s, false, true)
+    let accented = fluent_pseudo::transform(s, false, true);
+    let (before, after) = (s.chars().count(), accented.chars().count());
+    let target = (before * 14).div_ceil(10);
+    if s.trim().is_empty() || after >= target {
+        return accented;
+    }
+    // Keep white space at the edges where it was (it separates placeables).
+    let trimmed = accented.trim_end();
+    let tail = &accented[trimmed.len()..];
+    let pad = "~".repeat(target - after);
+    std::borrow::Cow::Owned(format!("{trimmed}{pad}{tail}"))
 }
 
 fn transform_bidi(s: &str) -> std::borrow::Cow<'_, str> {

@@ -382,7 +382,7 @@ pub(crate) struct JsonSourceBlock {
     /// Message fields by name.
     messages: BTreeMap<&'static str, String>,
     /// List items or question/answer pairs, as message ids.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     items: Vec<Vec<String>>,
     /// Fact fields by name.
     facts: BTreeMap<&'static str, String>,

@@ -243,3 +243,25 @@ fn text_print_layout_has_pages_headers_and_footers() {
         );
     }
 }
+
+#[test]
+fn bidi_overrides_in_translations_are_dropped_in_every_format() {
+    let evil = "Call \u{202e}8887-373-888-1\u{202c} or \u{2067}x\u{2069} javascript:alert(1)";
+    let d = doc(evil);
+    let opts = RenderOptions::default();
+    let outputs = [
+        ("json", render_json(&d)),
+        ("html", render_html(&d, &[], &opts).unwrap()),
+        ("text", render_text(&d, &opts)),
+        ("typst", render_typst(&d)),
+    ];
+    for (format, out) in outputs {
+        for c in
+            ['\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}']
+        {
+            assert!(!out.contains(c), "{format} keeps U+{:04X}", c as u32);
+        }
+        // Text that looks like a URL stays text: no link is made of it.
+        assert!(!out.contains("href=\"javascript:"), "{format}");
+    }
+}

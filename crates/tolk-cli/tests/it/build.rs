@@ -143,3 +143,166 @@ fn errors_stop_the_build_before_anything_is_written() {
     assert!(stderr.contains("`help-call` is missing in `hi`"), "{stderr}");
     assert!(!out.exists());
 }
+
+fn schema(name: &str) -> jsonschema::Validator {
+    let text = std::fs::read_to_string(repo().join("docs/schema").join(name)).unwrap();
+    jsonschema::validator_for(&serde_json::from_str(&text).unwrap()).unwrap()
+}
+
+fn assert_valid(validator: &jsonschema::Validator, path: &Path) {
+    let value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&value).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{} does not match its schema: {errors:#?}", path.display());
+}
+
+#[test]
+fn every_json_output_validates_against_its_committed_schema() {
+    let dir = sample();
+    let out = dir.path().join("out");
+    let (code, _, stderr) =
+        run(tolk().arg("build").arg(dir.path()).arg("--pseudo").arg("--out").arg(&out));
+    assert_eq!(code, 0, "{stderr}");
+    let (document, messages, manifest) = (
+        schema("document.schema.json"),
+        schema("messages.schema.json"),
+        schema("manifest.schema.json"),
+    );
+    assert_valid(&manifest, &out.join("index.json"));
+    let mut checked = 0;
+    for locale in LOCALES.iter().chain(&["en-XA", "ar-XB"]) {
+        assert_valid(&document, &out.join(locale).join(format!("{DOC}.json")));
+        assert_valid(&messages, &out.join(locale).join("messages.json"));
+        checked += 2;
+    }
+    assert_eq!(checked, 20);
+}
+
+#[test]
+fn manifest_lists_files_with_sizes_and_digests() {
+    let dir = sample();
+    let out = build(dir.path());
+    let index: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("index.json")).unwrap()).unwrap();
+    let mut files = 0;
+    for locale in index["locales"].as_array().unwrap() {
+        assert_eq!(locale["published"], true);
+        for f in locale["files"].as_array().unwrap() {
+            let bytes = std::fs::read(out.join(f["path"].as_str().unwrap())).unwrap();
+            assert_eq!(f["size"].as_u64().unwrap() as usize, bytes.len());
+            // Independent digest: sha256sum.
+            let sum = std::process::Command::new("sha256sum")
+                .arg(out.join(f["path"].as_str().unwrap()))
+                .output()
+                .unwrap();
+            let hex = String::from_utf8(sum.stdout).unwrap();
+            assert_eq!(f["sha256"].as_str().unwrap(), hex.split(' ').next().unwrap());
+            files += 1;
+        }
+    }
+    assert_eq!(files, 32);
+}
+
+#[test]
+fn messages_bundle_carries_the_chain_and_the_document_tree() {
+    let dir = sample();
+    let out = build(dir.path());
+    let ko: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("ko/messages.json")).unwrap())
+            .unwrap();
+    assert_eq!(ko["fallback_chain"], serde_json::json!(["ko", "en-US"]));
+    let resources = ko["resources"].as_array().unwrap();
+    assert_eq!(resources.len(), 2);
+    assert_eq!(resources[0]["locale"], "ko");
+    assert!(resources[0]["ftl"].as_str().unwrap().contains("help-call = "));
+    assert!(!resources[0]["ftl"].as_str().unwrap().contains("training-link = "));
+    assert!(resources[1]["ftl"].as_str().unwrap().contains("training-link = "));
+    let doc = &ko["documents"][0];
+    assert_eq!(doc["title"], "page-title");
+    let contact = doc["sections"][0]["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["type"] == "contact")
+        .unwrap();
+    assert_eq!(contact["messages"]["call"], "help-call");
+    assert_eq!(contact["facts"]["phone"], "hotline-phone");
+}
+
+#[test]
+fn a_locale_below_the_go_live_rules_is_not_published() {
+    let dir = sample();
+    // Korean needs 70 % to go live; it has about 58 %.
+    let config = std::fs::read_to_string(dir.path().join("tolk.toml")).unwrap();
+    std::fs::write(
+        dir.path().join("tolk.toml"),
+        config.replace("min-coverage = 50", "min-coverage = 50\npublish-min-coverage = 70"),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let (code, _, stderr) = run(tolk().arg("build").arg(dir.path()).arg("--out").arg(&out));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("`ko` is not published: coverage 58.5 % is below 70 %"), "{stderr}");
+    assert!(!out.join("ko").exists(), "no page for an unpublished locale");
+    let en = std::fs::read_to_string(out.join(format!("en-US/{DOC}.html"))).unwrap();
+    assert!(!en.contains("hreflang=\"ko\""), "not in hreflang or the switcher");
+    let index: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("index.json")).unwrap()).unwrap();
+    let ko = index["locales"].as_array().unwrap().iter().find(|l| l["locale"] == "ko").unwrap();
+    assert_eq!(ko["published"], false);
+    assert_eq!(ko["files"], serde_json::json!([]));
+    assert!(!std::fs::read_to_string(out.join("index.html")).unwrap().contains("한국어"));
+    // --strict makes it an error, and nothing is written.
+    let strict_out = dir.path().join("strict");
+    let (code, _, stderr) =
+        run(tolk().arg("build").arg(dir.path()).arg("--strict").arg("--out").arg(&strict_out));
+    assert_eq!(code, 1);
+    assert!(stderr.contains("--strict"), "{stderr}");
+    assert!(!strict_out.exists());
+}
+
+#[test]
+fn the_hotline_block_is_always_required_to_go_live() {
+    let dir = sample();
+    remove_message(&dir.path().join("locales/ko/trafficking.ftl"), "help-chat");
+    let out = dir.path().join("out");
+    let (code, _, stderr) = run(tolk().arg("build").arg(dir.path()).arg("--out").arg(&out));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("`ko` is not published: required messages not translated: `help-chat`"),
+        "{stderr}"
+    );
+    assert!(!out.join("ko").exists());
+}
+
+#[test]
+fn pseudo_locales_transform_text_but_never_facts() {
+    let dir = sample();
+    let out = dir.path().join("out");
+    let (code, _, stderr) =
+        run(tolk().arg("build").arg(dir.path()).arg("--pseudo").arg("--out").arg(&out));
+    assert_eq!(code, 0, "{stderr}");
+    let en = std::fs::read_to_string(out.join(format!("en-US/{DOC}.json"))).unwrap();
+    for (tag, dir_attr) in [("en-XA", "ltr"), ("ar-XB", "rtl")] {
+        let json: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(out.join(tag).join(format!("{DOC}.json"))).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(json["dir"], dir_attr);
+        let title = json["title"].as_str().unwrap();
+        assert!(!en.contains(title), "{tag} title {title} is not transformed");
+        let html = std::fs::read_to_string(out.join(tag).join(format!("{DOC}.html"))).unwrap();
+        assert!(
+            html.contains("1-888-373-7888") && html.contains("233733") && html.contains("BeFree")
+        );
+        assert!(html.contains(&format!("dir=\"{dir_attr}\"")));
+    }
+    // Accented text is longer than the source.
+    let xa: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(out.join(format!("en-XA/{DOC}.json"))).unwrap(),
+    )
+    .unwrap();
+    let src: serde_json::Value = serde_json::from_str(&en).unwrap();
+    let len = |v: &serde_json::Value| v["summary"].as_str().unwrap().chars().count();
+    assert!(len(&xa) as f64 >= len(&src) as f64 * 1.3, "{} vs {}", len(&xa), len(&src));
+}
