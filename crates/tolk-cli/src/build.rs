@@ -28,13 +28,54 @@ use crate::report::render_diagnostic;
 /// A file to write, relative to the output directory.
 struct Output {
     path: String,
-    contents: String,
+    contents: Vec<u8>,
 }
 
 /// Whether a locale goes live, and why not.
 struct GoLive {
     tag: String,
     reasons: Vec<String>,
+}
+
+/// PDF output, present when the binary is built with the `pdf` feature.
+mod pdf {
+    /// Compiles Typst sources to PDF with the system's fonts, found once.
+    pub(super) struct Pdf {
+        #[cfg(feature = "pdf")]
+        fonts: Option<tolk_pdf::Fonts>,
+    }
+
+    impl Pdf {
+        /// Ready to compile when `wanted`; finds the fonts once.
+        #[cfg(feature = "pdf")]
+        pub(super) fn new(wanted: bool) -> anyhow::Result<Pdf> {
+            Ok(Pdf { fonts: wanted.then(tolk_pdf::Fonts::system) })
+        }
+
+        /// Without the `pdf` feature, asking for PDF is a usage error.
+        #[cfg(not(feature = "pdf"))]
+        pub(super) fn new(wanted: bool) -> anyhow::Result<Pdf> {
+            if wanted {
+                anyhow::bail!(
+                    "this tolk was built without PDF support: build it with `cargo build --release -p tolk-cli --features pdf`, or use --format typst and compile with Typst"
+                );
+            }
+            Ok(Pdf {})
+        }
+
+        /// The PDF of one locale's Typst source.
+        #[cfg(feature = "pdf")]
+        pub(super) fn compile(&self, locale: &str, source: &str) -> anyhow::Result<Vec<u8>> {
+            let fonts =
+                self.fonts.as_ref().ok_or_else(|| anyhow::anyhow!("PDF was not asked for"))?;
+            Ok(tolk_pdf::compile_pdf(locale, source, fonts)?)
+        }
+
+        #[cfg(not(feature = "pdf"))]
+        pub(super) fn compile(&self, _: &str, _: &str) -> anyhow::Result<Vec<u8>> {
+            anyhow::bail!("this tolk was built without PDF support")
+        }
+    }
 }
 
 /// `tolk build`.
@@ -53,6 +94,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     };
     refuse_input_dirs(&project, &out_dir)?;
     let selected = selected_locales(&project, &args.locales)?;
+    let pdf = pdf::Pdf::new(args.format.contains(&Format::Pdf))?;
 
     let report = check_project(&mut project.meta, Some(&project.catalog), args.min_coverage)?;
     let mut err = std::io::stderr().lock();
@@ -162,13 +204,14 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
         .par_iter()
         .map(|(doc, format)| {
             let contents = match format {
-                Format::Json => render_json(doc),
+                Format::Json => render_json(doc).into_bytes(),
                 Format::Html => {
                     let alternates = Alternate::for_document(&doc.id, &doc.locale, &langs);
-                    render_html(doc, &alternates, &opts)?
+                    render_html(doc, &alternates, &opts)?.into_bytes()
                 }
-                Format::Text => render_text(doc, &opts),
-                Format::Typst => render_typst(doc),
+                Format::Text => render_text(doc, &opts).into_bytes(),
+                Format::Typst => render_typst(doc).into_bytes(),
+                Format::Pdf => pdf.compile(&doc.locale, &render_typst(doc))?,
                 other => bail!("format {other} is not supported by this build"),
             };
             Ok(Output { path: output_path(&doc.locale, &doc.id, *format), contents })
@@ -192,7 +235,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
             let dir = docs.iter().find(|d| d.locale == *tag).map_or(TextDirection::Ltr, |d| d.dir);
             outputs.push(Output {
                 path: format!("{tag}/messages.json"),
-                contents: render_messages(tag, dir, chain, &resources, &documents),
+                contents: render_messages(tag, dir, chain, &resources, &documents).into_bytes(),
             });
         }
     }
@@ -202,17 +245,18 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let manifest = manifest(&project, &report, &rules, &catalog_pseudo, &docs, &outputs);
     let titles: Vec<(String, String, String)> =
         docs.iter().map(|d| (d.locale.clone(), d.id.clone(), d.title.clone())).collect();
-    outputs.push(Output { path: "index.json".into(), contents: render_manifest(&manifest) });
+    outputs.push(Output {
+        path: "index.json".into(),
+        contents: render_manifest(&manifest).into_bytes(),
+    });
     if args.format.contains(&Format::Html) {
         outputs.push(Output {
             path: "index.html".into(),
-            contents: render_index_html(&manifest, &titles),
+            contents: render_index_html(&manifest, &titles).into_bytes(),
         });
     }
 
-    outputs
-        .par_iter()
-        .try_for_each(|o| write_atomic(&out_dir.join(&o.path), o.contents.as_bytes()))?;
+    outputs.par_iter().try_for_each(|o| write_atomic(&out_dir.join(&o.path), &o.contents))?;
     let (warnings, elapsed) = (report.warnings(), started.elapsed());
     writeln!(
         err,
@@ -388,7 +432,7 @@ fn manifest(
         outputs
             .iter()
             .filter(|o| o.path.starts_with(&prefix))
-            .map(|o| ManifestFile::of(&o.path, o.contents.as_bytes()))
+            .map(|o| ManifestFile::of(&o.path, &o.contents))
             .collect()
     };
     let dir_of =

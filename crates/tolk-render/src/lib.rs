@@ -48,11 +48,14 @@ pub enum Format {
     Text,
     /// Typst source, ready to compile to PDF.
     Typst,
+    /// PDF, compiled from the Typst source (needs the `tolk` binary's `pdf` feature).
+    Pdf,
 }
 
 impl Format {
     /// Every format.
-    pub const ALL: [Format; 4] = [Format::Json, Format::Html, Format::Text, Format::Typst];
+    pub const ALL: [Format; 5] =
+        [Format::Json, Format::Html, Format::Text, Format::Typst, Format::Pdf];
 
     /// The name used on the command line and in manifests.
     pub fn as_str(self) -> &'static str {
@@ -61,6 +64,7 @@ impl Format {
             Format::Html => "html",
             Format::Text => "text",
             Format::Typst => "typst",
+            Format::Pdf => "pdf",
         }
     }
 
@@ -71,6 +75,7 @@ impl Format {
             Format::Html => "html",
             Format::Text => "txt",
             Format::Typst => "typ",
+            Format::Pdf => "pdf",
         }
     }
 }
@@ -85,10 +90,9 @@ impl FromStr for Format {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Format::ALL
-            .into_iter()
-            .find(|f| f.as_str() == s)
-            .ok_or_else(|| format!("unknown format `{s}` (expected json, html, text or typst)"))
+        Format::ALL.into_iter().find(|f| f.as_str() == s).ok_or_else(|| {
+            format!("unknown format `{s}` (expected json, html, text, typst or pdf)")
+        })
     }
 }
 

@@ -166,7 +166,7 @@ fn formats_parse_from_their_names() {
     for f in Format::ALL {
         assert_eq!(f.as_str().parse::<Format>().unwrap(), f);
     }
-    assert!("pdf".parse::<Format>().is_err());
+    assert!("docx".parse::<Format>().is_err());
 }
 
 #[test]
