@@ -236,7 +236,7 @@ fn a_locale_below_the_go_live_rules_is_not_published() {
     let config = std::fs::read_to_string(dir.path().join("tolk.toml")).unwrap();
     std::fs::write(
         dir.path().join("tolk.toml"),
-        config.replace("min-coverage = 50", "min-coverage = 50\npublish-min-coverage = 70"),
+        config.replace("publish-min-coverage = 50", "publish-min-coverage = 70"),
     )
     .unwrap();
     let out = dir.path().join("out");
