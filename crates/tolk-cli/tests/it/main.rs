@@ -1,9 +1,11 @@
 //! End-to-end tests of the `tolk` binary.
 
 mod bad_input;
+mod browser;
 mod build;
 mod check;
 mod fixtures;
 mod parity;
+mod pdf;
 mod report;
 mod support;
