@@ -2,20 +2,30 @@
 //!
 //! - `ci`: what `.ci/run` runs: formatting check, clippy with warnings denied, every
 //!   test of the workspace.
-//! - `bench [--runs N]`: times `tolk build` and `tolk check` on the sample project
-//!   (release build), next to a baseline measured in the same run.
+//! - `bench [--locales N] [--files N] [--messages N] [--runs N] [--threads N]`: times
+//!   `tolk check` on a synthetic plain tree (default 100 locales x 200 files x 50
+//!   messages, cached under `target/bench-corpus/`), next to a parse-only baseline and
+//!   compare-locales measured in the same run (release builds). See `bench.rs`.
+//! - `parse-baseline DIR`: the baseline the bench runs (parse every `.ftl` file under
+//!   DIR with fluent-syntax, in parallel).
+
+mod bench;
+mod corpus;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
-use std::time::{Duration, Instant};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("ci") => ci(),
-        Some("bench") => bench(&args[1..]),
+        Some("bench") => bench::bench(&args[1..]),
+        Some("parse-baseline") => bench::parse_baseline(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <ci | bench [--runs N]>");
+            eprintln!(
+                "usage: cargo xtask <ci | bench [--locales N] [--files N] [--messages N] \
+                 [--runs N] [--threads N] | parse-baseline DIR>"
+            );
             return ExitCode::from(2);
         }
     };
@@ -51,57 +61,5 @@ fn ci() -> Result<(), String> {
         cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
     )?;
     step("cargo test", cargo().args(["test", "--workspace"]).env("CI", "true"))?;
-    Ok(())
-}
-
-fn time(runs: usize, mut f: impl FnMut() -> Result<(), String>) -> Result<Duration, String> {
-    let mut best = Duration::MAX;
-    for _ in 0..runs {
-        let start = Instant::now();
-        f()?;
-        best = best.min(start.elapsed());
-    }
-    Ok(best)
-}
-
-fn bench(args: &[String]) -> Result<(), String> {
-    let runs = match args {
-        [flag, n] if flag == "--runs" => {
-            n.parse().map_err(|_| format!("--runs {n}: not a number"))?
-        }
-        [] => 20,
-        _ => return Err("usage: cargo xtask bench [--runs N]".into()),
-    };
-    step("cargo build --release", cargo().args(["build", "--release", "-p", "tolk-cli"]))?;
-    let tolk = root().join("target/release/tolk");
-    let out = root().join("target/bench-dist");
-    let run = |args: &[&str]| -> Result<(), String> {
-        let o = Command::new(&tolk)
-            .args(args)
-            .current_dir(root())
-            .output()
-            .map_err(|e| e.to_string())?;
-        if o.status.success() {
-            Ok(())
-        } else {
-            Err(format!("tolk {args:?}: {}", String::from_utf8_lossy(&o.stderr)))
-        }
-    };
-    let out_str = out.to_string_lossy().into_owned();
-    // Baseline: starting the binary and printing its version, same machine, same run.
-    let baseline = time(runs, || run(&["--version"]))?;
-    let check = time(runs, || run(&["check", "."]))?;
-    let build = time(runs, || run(&["build", ".", "--out", &out_str]))?;
-    let ratio = |d: Duration| d.as_secs_f64() / baseline.as_secs_f64();
-    println!("best of {runs} runs on the sample project (8 locales x 1 document x 3 formats):");
-    println!("  tolk --version (process start baseline)  {baseline:>10.2?}");
-    println!(
-        "  tolk check                                {check:>10.2?}  ({:.1}x baseline)",
-        ratio(check)
-    );
-    println!(
-        "  tolk build                                {build:>10.2?}  ({:.1}x baseline)",
-        ratio(build)
-    );
     Ok(())
 }
