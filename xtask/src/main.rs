@@ -1,7 +1,10 @@
 //! Developer tasks: `cargo xtask <task>`.
 //!
 //! - `ci`: what `.ci/run` runs: formatting check, clippy with warnings denied, every
-//!   test of the workspace.
+//!   test of the workspace, then the PDF tests with the `pdf` feature (Typst is built
+//!   once, for that step only).
+//! - `screenshots`: builds the sample (with the pseudo-locales) and writes a PNG per
+//!   locale at mobile and desktop widths under `target/screenshots/`.
 //! - `bench [--locales N] [--files N] [--messages N] [--runs N] [--threads N]`: times
 //!   `tolk check` on a synthetic plain tree (default 100 locales x 200 files x 50
 //!   messages, cached under `target/bench-corpus/`), next to a parse-only baseline and
@@ -19,11 +22,12 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("ci") => ci(),
+        Some("screenshots") => screenshots(),
         Some("bench") => bench::bench(&args[1..]),
         Some("parse-baseline") => bench::parse_baseline(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <ci | bench [--locales N] [--files N] [--messages N] \
+                "usage: cargo xtask <ci | screenshots | bench [--locales N] [--files N] [--messages N] \
                  [--runs N] [--threads N] | parse-baseline DIR>"
             );
             return ExitCode::from(2);
@@ -56,10 +60,51 @@ fn step(name: &str, cmd: &mut Command) -> Result<(), String> {
 
 fn ci() -> Result<(), String> {
     step("cargo fmt --check", cargo().args(["fmt", "--all", "--", "--check"]))?;
+    // tolk-pdf is Typst's wrapper: compiling Typst twice (check and build) would
+    // double the slowest part of CI, so it is built once, by the PDF tests below.
     step(
         "cargo clippy",
-        cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
+        cargo().args([
+            "clippy",
+            "--workspace",
+            "--exclude",
+            "tolk-pdf",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]),
     )?;
-    step("cargo test", cargo().args(["test", "--workspace"]).env("CI", "true"))?;
+    step(
+        "cargo test",
+        cargo().args(["test", "--workspace", "--exclude", "tolk-pdf"]).env("CI", "true"),
+    )?;
+    step(
+        "cargo test --features pdf (PDF output)",
+        cargo()
+            .args(["test", "-p", "tolk-cli", "--features", "pdf", "--test", "it", "pdf"])
+            .env("CI", "true"),
+    )?;
+    Ok(())
+}
+
+fn screenshots() -> Result<(), String> {
+    let site = root().join("target/screenshots-site");
+    let out = root().join("target/screenshots");
+    step(
+        "tolk build --pseudo",
+        cargo()
+            .args(["run", "-q", "-p", "tolk-cli", "--", "build", ".", "--pseudo", "--out"])
+            .arg(&site),
+    )?;
+    step(
+        "node tests/browser/screenshots.mjs",
+        Command::new("node")
+            .current_dir(root())
+            .arg("tests/browser/screenshots.mjs")
+            .arg(&site)
+            .arg(&out),
+    )?;
+    eprintln!("screenshots in {}", out.display());
     Ok(())
 }

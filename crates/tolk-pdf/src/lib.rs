@@ -13,12 +13,12 @@ use std::collections::BTreeSet;
 
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime};
-use typst::layout::PagedDocument;
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 use typst_kit::fonts::FontStore;
+use typst_layout::PagedDocument;
 
 /// Why a PDF could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -144,7 +144,7 @@ pub fn compile_pdf(locale: &str, source: &str, fonts: &Fonts) -> Result<Vec<u8>,
         main: Source::new(id, source.to_owned()),
     };
     let warned = typst::compile::<PagedDocument>(&world);
-    let document = warned.output.map_err(|errors| Error::Typst(describe(&errors)))?;
+    let document = warned.output.map_err(|errors| Error::Typst(describe(errors.as_slice())))?;
     let options = typst_pdf::PdfOptions::default();
-    typst_pdf::pdf(&document, &options).map_err(|errors| Error::Typst(describe(&errors)))
+    typst_pdf::pdf(&document, &options).map_err(|errors| Error::Typst(describe(errors.as_slice())))
 }

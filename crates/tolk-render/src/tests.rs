@@ -265,3 +265,15 @@ fn bidi_overrides_in_translations_are_dropped_in_every_format() {
         assert!(!out.contains("href=\"javascript:"), "{format}");
     }
 }
+
+#[test]
+fn typst_keeps_facts_in_left_to_right_islands() {
+    let mut d = doc("اتصل بالرقم \u{2068}1-888-373-7888\u{2069} الآن");
+    d.locale = "ar".into();
+    d.dir = TextDirection::Rtl;
+    let typ = render_typst(&d);
+    assert!(
+        typ.contains(r##"[#"اتصل بالرقم "#box(text(dir: ltr, "1-888-373-7888"))#" الآن"]"##),
+        "{typ}"
+    );
+}
