@@ -241,13 +241,20 @@ pub fn check_project(
                         .collect(),
                 })
                 .collect();
-            // Keep the text of files that diagnostics point into, for excerpts.
+            // Keep, of the files that diagnostics point into, only the lines they
+            // point at: memory then follows the report, not the size of the locale.
             let files: Vec<SourceFile> = files
                 .into_iter()
-                .filter(|f| {
-                    diags
-                        .iter()
-                        .any(|d| d.span.is_some() && d.file.as_deref() == Some(f.path.as_str()))
+                .filter_map(|f| {
+                    let mut mine: Vec<&mut Diagnostic> = diags
+                        .iter_mut()
+                        .filter(|d| d.span.is_some() && d.file.as_deref() == Some(f.path.as_str()))
+                        .collect();
+                    if mine.is_empty() {
+                        return None;
+                    }
+                    let text = keep_lines(&f.text, &mut mine);
+                    Some(SourceFile::new(f.path, text))
                 })
                 .collect();
             let summary = LocaleSummary {
@@ -287,6 +294,55 @@ pub fn check_project(
         (a.locale != source_tag, &a.locale).cmp(&(b.locale != source_tag, &b.locale))
     });
     Ok(Report { source_locale: source_tag, locales: summaries, diagnostics })
+}
+
+/// A copy of `text` with only the lines that `diags` point at; every other line is
+/// left empty, so line numbers and columns stay the same. The diagnostics' spans
+/// are moved to point into the copy.
+fn keep_lines(text: &str, diags: &mut [&mut Diagnostic]) -> String {
+    // Byte ranges of the lines, in order.
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        lines.push((start, start + line.len()));
+        start += line.len();
+    }
+    let line_of = |offset: usize| {
+        lines.partition_point(|(_, end)| *end <= offset).min(lines.len().saturating_sub(1))
+    };
+    let mut keep = vec![false; lines.len()];
+    for d in diags.iter() {
+        if let Some(span) = &d.span {
+            for k in keep
+                .iter_mut()
+                .take(line_of(span.end.max(span.start)) + 1)
+                .skip(line_of(span.start))
+            {
+                *k = true;
+            }
+        }
+    }
+    let mut out = String::new();
+    let mut new_start = vec![0; lines.len()];
+    for (i, (a, b)) in lines.iter().enumerate() {
+        new_start[i] = out.len();
+        if keep[i] {
+            out.push_str(&text[*a..*b]);
+        } else if text[*a..*b].ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    let moved = |offset: usize| {
+        let line = line_of(offset);
+        let (a, _) = lines.get(line).copied().unwrap_or((0, 0));
+        new_start.get(line).copied().unwrap_or(0) + offset.saturating_sub(a)
+    };
+    for d in diags.iter_mut() {
+        if let Some(span) = d.span.clone() {
+            d.span = Some(moved(span.start)..moved(span.end.max(span.start)));
+        }
+    }
+    out
 }
 
 /// `tolk check`.
@@ -355,4 +411,26 @@ pub fn run_lock(args: &LockArgs) -> anyhow::Result<ExitCode> {
     let mut err = std::io::stderr().lock();
     writeln!(err, "wrote {}: {} translations in {} locales", path.display(), entries, tags.len())?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kept_lines_keep_positions() {
+        let text = "a = A\nb = B { $x }\nc = C\nd = D\n";
+        let mut d1 = Diagnostic::new(Code::UnknownVariable, "x").at("f", 14..16);
+        let mut d2 = Diagnostic::new(Code::ObsoleteMessage, "d").at("f", 25..26);
+        let before = [tolk_content::line_col(text, 14), tolk_content::line_col(text, 25)];
+        let kept = keep_lines(text, &mut [&mut d1, &mut d2]);
+        assert_eq!(kept, "\nb = B { $x }\n\nd = D\n");
+        assert_eq!(&kept[d1.span.clone().unwrap()], "$x");
+        assert_eq!(&kept[d2.span.clone().unwrap()], "d");
+        let after = [
+            tolk_content::line_col(&kept, d1.span.clone().unwrap().start),
+            tolk_content::line_col(&kept, d2.span.clone().unwrap().start),
+        ];
+        assert_eq!(before, after);
+    }
 }

@@ -255,7 +255,7 @@ mod tests {
         assert_eq!(hi.words, 5);
         let brand = &cat.entries()["-brand"];
         assert_eq!(&text[brand.span.clone()], "-brand");
-        assert_eq!(brand.resource, "a.ftl");
+        assert_eq!(&*brand.resource, "a.ftl");
     }
 
     #[test]
@@ -285,7 +285,7 @@ mod tests {
         assert_eq!(diags[0].code, Code::DuplicateMessage);
         assert_eq!(diags[0].file.as_deref(), Some("locales/fr/b.ftl"));
         assert_eq!(diags[0].span, Some(6..7));
-        assert_eq!(cat.entries()["x"].file, "locales/fr/a.ftl");
+        assert_eq!(&*cat.entries()["x"].file, "locales/fr/a.ftl");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
+use std::sync::Arc;
 
 use fluent_syntax::ast;
 use sha2::{Digest, Sha256};
@@ -69,9 +70,13 @@ pub struct Select {
 /// One pattern (a value or an attribute) as the checks see it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PatternInfo {
-    /// The visible text with placeables as `{}`, white space collapsed: equal for
-    /// patterns that read the same.
-    pub text: String,
+    /// A hash of the visible text with placeables as markers and white space
+    /// collapsed: equal for patterns that read the same.
+    pub text_hash: u64,
+    /// Words of the visible text that contain a letter.
+    pub letter_words: usize,
+    /// Letters of the visible text.
+    pub letters: usize,
     /// Every `$variable`, with the range of `$name`.
     pub variables: Vec<(String, Range<usize>)>,
     /// Every message and term reference.
@@ -87,10 +92,10 @@ pub struct PatternInfo {
 /// A message or term of one locale.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
-    /// The file that defines it.
-    pub file: String,
+    /// The file that defines it (shared by the file's entries).
+    pub file: Arc<str>,
     /// The file name relative to the locale directory (`trafficking.ftl`).
-    pub resource: String,
+    pub resource: Arc<str>,
     /// Byte range of the id in the file (terms include the `-`).
     pub span: Range<usize>,
     /// The value, if any (terms always have one).
@@ -284,6 +289,8 @@ fn index_file(
     // which can swallow a good entry that follows an unclosed placeable. Junk is
     // therefore parsed again from its first line that starts an entry.
     let mut pending: Vec<&str> = vec![text];
+    let shared_file: Arc<str> = Arc::from(file.path.as_str());
+    let shared_resource: Arc<str> = Arc::from(resource);
     while let Some(chunk) = pending.pop() {
         let base = offset(text, chunk);
         let ast = match fluent_syntax::parser::parse(chunk) {
@@ -307,7 +314,15 @@ fn index_file(
                 ast
             }
         };
-        index_entries(file, index, resource, hashes, diags, &ast, &mut pending);
+        index_entries(
+            file,
+            (&shared_file, &shared_resource),
+            index,
+            hashes,
+            diags,
+            &ast,
+            &mut pending,
+        );
     }
 }
 
@@ -337,8 +352,8 @@ fn resume_point(junk: &str) -> Option<&str> {
 
 fn index_entries<'t>(
     file: &'t SourceFile,
+    (shared_file, shared_resource): (&Arc<str>, &Arc<str>),
     index: &mut LocaleIndex,
-    resource: &str,
     hashes: bool,
     diags: &mut Vec<Diagnostic>,
     ast: &ast::Resource<&'t str>,
@@ -434,8 +449,8 @@ fn index_entries<'t>(
         index.entries.insert(
             id,
             Entry {
-                file: file.path.clone(),
-                resource: resource.to_owned(),
+                file: Arc::clone(shared_file),
+                resource: Arc::clone(shared_resource),
                 span,
                 value,
                 attributes: attrs,
@@ -460,10 +475,19 @@ impl<'t> Collect<'t> {
         Collect { text, info: PatternInfo::default(), words: 0 }
     }
 
-    fn finish(mut self) -> PatternInfo {
-        let trimmed = self.info.text.trim_end().len();
-        self.info.text.truncate(trimmed);
+    fn finish(self) -> PatternInfo {
         self.info
+    }
+
+    /// Adds one word (or a placeable marker) to the text hash (FNV-1a).
+    fn hash(&mut self, bytes: &[u8]) {
+        let mut h =
+            if self.info.text_hash == 0 { 0xcbf2_9ce4_8422_2325 } else { self.info.text_hash };
+        for b in bytes.iter().chain(b" ") {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.info.text_hash = h;
     }
 
     fn span(&self, slice: &str) -> Range<usize> {
@@ -472,30 +496,52 @@ impl<'t> Collect<'t> {
     }
 
     fn visible_text(&mut self, value: &'t str, count_words: bool) {
-        // Words counted and white space collapsed in one pass.
         for word in value.split_whitespace() {
             if count_words {
                 self.words += 1;
             }
-            if !self.info.text.is_empty() && !self.info.text.ends_with(' ') {
-                self.info.text.push(' ');
-            }
-            self.info.text.push_str(word);
-        }
-        if value.ends_with(char::is_whitespace) && !self.info.text.is_empty() {
-            self.info.text.push(' ');
+            self.hash(word.as_bytes());
         }
         let base = offset(self.text, value);
-        if !value.is_ascii() {
+        // One pass decides whether there is anything to protect or flag.
+        let mut protectable = value.contains("http") || value.contains("HTTP");
+        if value.is_ascii() {
+            let mut in_word = false;
+            for b in value.bytes() {
+                protectable |= b.is_ascii_digit() || b == b'@';
+                if b.is_ascii_alphabetic() {
+                    self.info.letters += 1;
+                    if !in_word {
+                        self.info.letter_words += 1;
+                        in_word = true;
+                    }
+                } else if b.is_ascii_whitespace() {
+                    in_word = false;
+                }
+            }
+        } else {
+            let mut in_word = false;
             for (i, c) in value.char_indices() {
                 if c == '\u{fffd}' || is_bidi_control(c) {
                     self.info.suspicious.push((c, base + i..base + i + c.len_utf8()));
                 }
+                protectable |= c == '@' || c.is_numeric();
+                if c.is_alphabetic() {
+                    self.info.letters += 1;
+                    if !in_word {
+                        self.info.letter_words += 1;
+                        in_word = true;
+                    }
+                } else if c.is_whitespace() {
+                    in_word = false;
+                }
             }
         }
-        for mut token in tokens(value) {
-            token.span = base + token.span.start..base + token.span.end;
-            self.info.tokens.push(token);
+        if protectable {
+            for mut token in tokens(value) {
+                token.span = base + token.span.start..base + token.span.end;
+                self.info.tokens.push(token);
+            }
         }
     }
 
@@ -508,7 +554,7 @@ impl<'t> Collect<'t> {
             match element {
                 ast::PatternElement::TextElement { value } => self.visible_text(value, count_words),
                 ast::PatternElement::Placeable { expression } => {
-                    self.info.text.push_str("{}");
+                    self.hash(b"{}");
                     self.expression(expression, count_words);
                 }
             }

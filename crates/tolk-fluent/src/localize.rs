@@ -157,7 +157,7 @@ impl Localizer<'_, '_> {
                 .in_locale(locale.tag())
                 .for_message(m.key());
                 if let Some(entry) = locale.entries().get(&m.id) {
-                    d = d.at(&entry.file, entry.span.clone());
+                    d = d.at(&*entry.file, entry.span.clone());
                 }
                 self.diags.push(d);
             }

@@ -61,7 +61,7 @@ impl LockedLocale<'_> {
             )
             .in_locale(tag)
             .for_message(id)
-            .at(&tr.file, tr.span.clone())
+            .at(&*tr.file, tr.span.clone())
             .with_note(format!("source then: {}", old.trim_end()))
             .with_note(format!("source now:  {}", new.trim_end()))
             .with_note(format!(

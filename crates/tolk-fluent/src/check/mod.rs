@@ -120,7 +120,7 @@ pub fn check_locale_with(
         let Some(tr) = target.entries().get(id) else {
             let file = match target.dir() {
                 Some(dir) => format!("{dir}{}", src.resource),
-                None => src.resource.clone(),
+                None => src.resource.to_string(),
             };
             diags.push(
                 diag(Code::MissingMessage, format!("`{id}` is missing in `{tag}`"), tag, id)
@@ -134,7 +134,7 @@ pub fn check_locale_with(
         if is_source {
             continue;
         }
-        let at = |d: Diagnostic| d.at(&tr.file, tr.span.clone());
+        let at = |d: Diagnostic| d.at(&*tr.file, tr.span.clone());
         // Value and attributes.
         match (src.has_value(), tr.has_value()) {
             (true, false) => diags.push(at(diag(
@@ -170,7 +170,7 @@ pub fn check_locale_with(
                         tag,
                         id,
                     )
-                    .at(&tr.file, span.clone()),
+                    .at(&*tr.file, span.clone()),
                 );
             }
         }
@@ -197,7 +197,7 @@ pub fn check_locale_with(
                         tag,
                         id,
                     )
-                    .at(&tr.file, tr.span.clone()),
+                    .at(&*tr.file, tr.span.clone()),
                 );
             }
         }
@@ -222,7 +222,7 @@ fn variables(id: &str, src: &Entry, tr: &Entry, tag: &str, diags: &mut Vec<Diagn
                 tag,
                 id,
             )
-            .at(&tr.file, span.clone());
+            .at(&*tr.file, span.clone());
             if !known.is_empty() {
                 let list: Vec<String> = known.iter().map(|k| format!("${k}")).collect();
                 d = d.with_note(format!("the source uses {}", list.join(", ")));
@@ -238,7 +238,7 @@ fn variables(id: &str, src: &Entry, tr: &Entry, tag: &str, diags: &mut Vec<Diagn
                 tag,
                 id,
             )
-            .at(&tr.file, tr.span.clone()),
+            .at(&*tr.file, tr.span.clone()),
         );
     }
 }
@@ -297,7 +297,7 @@ fn protected(
                     tag,
                     id,
                 )
-                .at(&tr.file, t.span.clone())
+                .at(&*tr.file, t.span.clone())
             }
             None => diag(
                 Code::ProtectedTextChanged,
@@ -305,7 +305,7 @@ fn protected(
                 tag,
                 id,
             )
-            .at(&tr.file, tr.span.clone()),
+            .at(&*tr.file, tr.span.clone()),
         };
         diags.push(d.with_note(
             "numbers, phone numbers, URLs and e-mail addresses must be kept exactly, or come through the same variable or term",
@@ -320,7 +320,7 @@ fn protected(
                     tag,
                     id,
                 )
-                .at(&tr.file, t.span.clone())
+                .at(&*tr.file, t.span.clone())
                 .with_note("a translation must not add or change contact details"),
             );
         }
@@ -355,7 +355,7 @@ fn plurals(
                         tag,
                         id,
                     )
-                    .at(&tr.file, select.span.clone())
+                    .at(&*tr.file, select.span.clone())
                     .with_note(format!("`{tag}` uses {}", categories.join(", "))),
                 );
             }
@@ -377,7 +377,7 @@ fn plurals(
                         tag,
                         id,
                     )
-                    .at(&tr.file, tr.span.clone())
+                    .at(&*tr.file, tr.span.clone())
                     .with_note(format!("`{tag}` uses {}", categories.join(", "))),
                 );
             }
@@ -394,13 +394,10 @@ fn untranslated(id: &str, src: &Entry, tr: &Entry, tag: &str, diags: &mut Vec<Di
             None => tr.value.as_ref(),
         };
         let Some(tp) = tp else { continue };
-        if tp.text != sp.text {
+        if tp.text_hash != sp.text_hash || sp.text_hash == 0 {
             continue;
         }
-        let words =
-            sp.text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
-        let letters = sp.text.chars().filter(|c| c.is_alphabetic()).count();
-        if words >= 2 && letters >= 10 {
+        if sp.letter_words >= 2 && sp.letters >= 10 {
             let what = attr.map_or(String::new(), |a| format!(".{a}"));
             diags.push(
                 diag(
@@ -409,7 +406,7 @@ fn untranslated(id: &str, src: &Entry, tr: &Entry, tag: &str, diags: &mut Vec<Di
                     tag,
                     id,
                 )
-                .at(&tr.file, tr.span.clone()),
+                .at(&*tr.file, tr.span.clone()),
             );
         }
     }
@@ -429,7 +426,7 @@ fn suspicious(id: &str, tr: &Entry, tag: &str, diags: &mut Vec<Diagnostic>) {
                     ),
                 )
             };
-            diags.push(diag(code, text, tag, id).at(&tr.file, span.clone()));
+            diags.push(diag(code, text, tag, id).at(&*tr.file, span.clone()));
         }
     }
 }
@@ -467,7 +464,7 @@ fn references(
                             tag,
                             id,
                         )
-                        .at(&entry.file, r.span.clone()),
+                        .at(&*entry.file, r.span.clone()),
                     );
                 }
             }
@@ -553,7 +550,7 @@ fn cycles(target: &LocaleIndex, diags: &mut Vec<Diagnostic>) {
                 tag,
                 first,
             )
-            .at(&entry.file, entry.span.clone()),
+            .at(&*entry.file, entry.span.clone()),
         );
     }
 }
@@ -604,7 +601,7 @@ pub fn check_documents(docs: &[(&str, &Document)], source: &LocaleIndex) -> Vec<
         let entry = &source.entries()[id];
         diags.push(
             Diagnostic::new(Code::UnusedMessage, format!("`{id}` is not used by any document"))
-                .at(&entry.file, entry.span.clone())
+                .at(&*entry.file, entry.span.clone())
                 .in_locale(source.tag())
                 .for_message(id),
         );
