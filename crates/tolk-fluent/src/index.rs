@@ -496,47 +496,61 @@ impl<'t> Collect<'t> {
     }
 
     fn visible_text(&mut self, value: &'t str, count_words: bool) {
-        for word in value.split_whitespace() {
-            if count_words {
-                self.words += 1;
-            }
-            self.hash(word.as_bytes());
-        }
+        // One pass over the characters: words, letters, the text hash, suspicious
+        // characters, and whether anything may need protecting.
+        const PRIME: u64 = 0x0100_0000_01b3;
         let base = offset(self.text, value);
-        // One pass decides whether there is anything to protect or flag.
-        let mut protectable = value.contains("http") || value.contains("HTTP");
-        if value.is_ascii() {
-            let mut in_word = false;
-            for b in value.bytes() {
-                protectable |= b.is_ascii_digit() || b == b'@';
-                if b.is_ascii_alphabetic() {
-                    self.info.letters += 1;
-                    if !in_word {
-                        self.info.letter_words += 1;
-                        in_word = true;
-                    }
-                } else if b.is_ascii_whitespace() {
-                    in_word = false;
-                }
+        let mut h =
+            if self.info.text_hash == 0 { 0xcbf2_9ce4_8422_2325 } else { self.info.text_hash };
+        let (mut in_word, mut word_has_letter) = (false, false);
+        let (mut protectable, mut maybe_url) = (false, false);
+        let end_word = |h: &mut u64, this: &mut Self, has_letter: bool| {
+            *h = (*h ^ u64::from(b' ')).wrapping_mul(PRIME);
+            if count_words {
+                this.words += 1;
             }
-        } else {
-            let mut in_word = false;
-            for (i, c) in value.char_indices() {
+            if has_letter {
+                this.info.letter_words += 1;
+            }
+        };
+        for (i, c) in value.char_indices() {
+            if c.is_whitespace() {
+                if in_word {
+                    end_word(&mut h, self, word_has_letter);
+                    (in_word, word_has_letter) = (false, false);
+                }
+                continue;
+            }
+            in_word = true;
+            if c.is_ascii() {
+                h = (h ^ u64::from(c as u8)).wrapping_mul(PRIME);
+                if c.is_ascii_alphabetic() {
+                    self.info.letters += 1;
+                    word_has_letter = true;
+                    maybe_url |= c == 'h' || c == 'H';
+                } else {
+                    protectable |= c.is_ascii_digit() || c == '@';
+                }
+            } else {
+                for b in (c as u32).to_le_bytes() {
+                    h = (h ^ u64::from(b)).wrapping_mul(PRIME);
+                }
                 if c == '\u{fffd}' || is_bidi_control(c) {
                     self.info.suspicious.push((c, base + i..base + i + c.len_utf8()));
                 }
-                protectable |= c == '@' || c.is_numeric();
-                if c.is_alphabetic() {
-                    self.info.letters += 1;
-                    if !in_word {
-                        self.info.letter_words += 1;
-                        in_word = true;
-                    }
-                } else if c.is_whitespace() {
-                    in_word = false;
-                }
+                protectable |= digit_value(c).is_some();
+                // Outside ASCII, every character but spaces counts as a letter:
+                // exact enough for the `untranslated` rule, and far cheaper than a
+                // Unicode property lookup per character.
+                self.info.letters += 1;
+                word_has_letter = true;
             }
         }
+        if in_word {
+            end_word(&mut h, self, word_has_letter);
+        }
+        self.info.text_hash = h;
+        protectable |= maybe_url && (value.contains("http") || value.contains("HTTP"));
         if protectable {
             for mut token in tokens(value) {
                 token.span = base + token.span.start..base + token.span.end;
@@ -668,6 +682,13 @@ fn digit_value(c: char) -> Option<char> {
     const ZEROS: [u32; 12] =
         [0x30, 0x660, 0x6f0, 0x966, 0x9e6, 0xa66, 0xae6, 0xbe6, 0xe50, 0xed0, 0x1040, 0xff10];
     let n = c as u32;
+    // Most characters are in no digit block: answer those without the table.
+    if !(0x30..=0x39).contains(&n)
+        && !(0x660..=0x1049).contains(&n)
+        && !(0xff10..=0xff19).contains(&n)
+    {
+        return None;
+    }
     ZEROS.iter().find(|z| (**z..**z + 10).contains(&n)).and_then(|z| char::from_digit(n - z, 10))
 }
 
