@@ -119,6 +119,20 @@ codes! {
     ///
     /// Example: source `{ $count } files`, translation `des fichiers`.
     MissingVariable = "missing-variable", Warning;
+    /// A pattern of the translation drops a message or term reference that the same
+    /// pattern of the source has: text the source shares (a brand, a hotline name)
+    /// may be spelled out by hand and drift. Term attributes (`-brand.gender`) do not
+    /// count; a missing attribute is `missing-attribute` instead.
+    ///
+    /// Example: source `Call { -hotline-name }`, translation `Appelez la ligne`.
+    MissingReference = "missing-reference", Warning;
+    /// A pattern of the translation references a message or term that the same
+    /// pattern of the source does not (a reference that resolves nowhere is
+    /// `unknown-reference` instead). Often deliberate, as with a locale's own term for
+    /// an inflected brand name, hence a warning.
+    ///
+    /// Example: source `Read { -brand }`, translation `Lisez { -brand-genitive }`.
+    ObsoleteReference = "obsolete-reference", Warning;
     /// A select on a number lacks a CLDR plural category the locale's language uses
     /// (current CLDR data from ICU4X), or a translation drops the source's plural
     /// select although its language has more than one category.
@@ -128,8 +142,8 @@ codes! {
     MissingPluralCategory = "missing-plural-category", Warning;
     /// A translation identical to the source text. Ignored when the source text has
     /// fewer than two words or fewer than ten letters once placeables are removed
-    /// (short labels, brand names, placeable-only patterns), and for locales of the
-    /// source's own language.
+    /// (short labels, brand names, placeable-only patterns), for terms (`-brand`:
+    /// names that stay the same), and for locales of the source's own language.
     ///
     /// Example: `fr` has `help-intro = If you or someone you know...`.
     Untranslated = "untranslated", Warning;

@@ -220,15 +220,49 @@ pub fn index_locale(
         dir: None,
     };
     let mut diags = Vec::new();
+    let mut staged = Vec::new();
     for file in files {
         let resource = resource_name(&file.path, &index.tag);
         if index.dir.is_none() {
             index.dir = file.path.strip_suffix(resource.as_str()).map(str::to_owned);
         }
         index.resources.insert(resource.clone());
-        index_file(file, &mut index, &resource, hashes, &mut diags);
+        index_file(file, &index.tag, &resource, hashes, &mut diags, &mut staged);
     }
+    // Sorting once (ids in a file are often already in order) and building the map
+    // from sorted entries is much cheaper than inserting entry by entry. The sort is
+    // stable: of two definitions of an id, the first read is kept.
+    staged.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut entries: Vec<(String, Entry)> = Vec::with_capacity(staged.len());
+    for s in staged {
+        if let Some((id, first)) = entries.last()
+            && *id == s.id
+        {
+            diags.push(
+                Diagnostic::new(
+                    Code::DuplicateMessage,
+                    format!("`{id}` is defined twice in `{}`", index.tag),
+                )
+                .at(&*s.entry.file, s.entry.span.clone())
+                .in_locale(&index.tag)
+                .for_message(id)
+                .with_note(format!("first defined in {}; this definition is ignored", first.file)),
+            );
+            continue;
+        }
+        diags.extend(s.diags);
+        entries.push((s.id, s.entry));
+    }
+    index.entries = entries.into_iter().collect();
     Ok((index, diags))
+}
+
+/// An entry read from a file, before duplicates are sorted out.
+struct Staged {
+    id: String,
+    entry: Entry,
+    /// Diagnostics about the entry itself (reported only if the entry is kept).
+    diags: Vec<Diagnostic>,
 }
 
 /// The part of `path` after the locale directory (`locales/fr/a/b.ftl` -> `a/b.ftl`).
@@ -278,13 +312,13 @@ fn hash_entry(entry: &ast::Entry<&str>) -> (String, String) {
 
 fn index_file(
     file: &SourceFile,
-    index: &mut LocaleIndex,
+    tag: &str,
     resource: &str,
     hashes: bool,
     diags: &mut Vec<Diagnostic>,
+    staged: &mut Vec<Staged>,
 ) {
     let text = file.text.as_str();
-    let tag = index.tag.clone();
     // The parser ends a broken entry at the next entry start *after* the error,
     // which can swallow a good entry that follows an unclosed placeable. Junk is
     // therefore parsed again from its first line that starts an entry.
@@ -307,7 +341,7 @@ fn index_file(
                     diags.push(
                         Diagnostic::new(Code::SyntaxError, err.kind.to_string())
                             .at(&file.path, error_position(text, at))
-                            .in_locale(&tag)
+                            .in_locale(tag)
                             .with_note("this entry is skipped; the rest of the file is still read"),
                     );
                 }
@@ -317,9 +351,9 @@ fn index_file(
         index_entries(
             file,
             (&shared_file, &shared_resource),
-            index,
+            tag,
             hashes,
-            diags,
+            staged,
             &ast,
             &mut pending,
         );
@@ -353,14 +387,13 @@ fn resume_point(junk: &str) -> Option<&str> {
 fn index_entries<'t>(
     file: &'t SourceFile,
     (shared_file, shared_resource): (&Arc<str>, &Arc<str>),
-    index: &mut LocaleIndex,
+    tag: &str,
     hashes: bool,
-    diags: &mut Vec<Diagnostic>,
+    staged: &mut Vec<Staged>,
     ast: &ast::Resource<&'t str>,
     pending: &mut Vec<&'t str>,
 ) {
     let text = file.text.as_str();
-    let tag = index.tag.clone();
     for entry in &ast.body {
         if let ast::Entry::Junk { content } = entry {
             if let Some(rest) = resume_point(content) {
@@ -380,19 +413,7 @@ fn index_entries<'t>(
         let start = offset(text, id_slice);
         let start = if id.starts_with('-') { start.saturating_sub(1) } else { start };
         let span = start..offset(text, id_slice) + id_slice.len();
-        if let Some(first) = index.entries.get(&id) {
-            diags.push(
-                Diagnostic::new(
-                    Code::DuplicateMessage,
-                    format!("`{id}` is defined twice in `{tag}`"),
-                )
-                .at(&file.path, span)
-                .in_locale(&tag)
-                .for_message(&id)
-                .with_note(format!("first defined in {}; this definition is ignored", first.file)),
-            );
-            continue;
-        }
+        let mut diags = Vec::new();
         let mut words = 0;
         let value = value.map(|p| {
             let mut c = Collect::new(text);
@@ -414,7 +435,7 @@ fn index_entries<'t>(
                         format!("`{id}` has the attribute `{name}` twice"),
                     )
                     .at(&file.path, a_span)
-                    .in_locale(&tag)
+                    .in_locale(tag)
                     .for_message(&id)
                     .with_note("only the last definition is used"),
                 );
@@ -433,7 +454,7 @@ fn index_entries<'t>(
                             format!("`{id}` has the variant `[{key}]` twice in one select"),
                         )
                         .at(&file.path, key_span.clone())
-                        .in_locale(&tag)
+                        .in_locale(tag)
                         .for_message(&id)
                         .with_note("only the first is ever chosen"),
                     );
@@ -446,9 +467,9 @@ fn index_entries<'t>(
         } else {
             (None, None)
         };
-        index.entries.insert(
+        staged.push(Staged {
             id,
-            Entry {
+            entry: Entry {
                 file: Arc::clone(shared_file),
                 resource: Arc::clone(shared_resource),
                 span,
@@ -458,7 +479,8 @@ fn index_entries<'t>(
                 hash,
                 source,
             },
-        );
+            diags,
+        });
     }
 }
 
@@ -496,61 +518,71 @@ impl<'t> Collect<'t> {
     }
 
     fn visible_text(&mut self, value: &'t str, count_words: bool) {
-        // One pass over the characters: words, letters, the text hash, suspicious
-        // characters, and whether anything may need protecting.
+        // One pass over the bytes: words, letters, the text hash, suspicious
+        // characters, and whether anything may need protecting. ASCII (most of the
+        // markup and many scripts' spaces and digits) never needs decoding; other
+        // characters are decoded once and hashed as one code point.
         const PRIME: u64 = 0x0100_0000_01b3;
         let base = offset(self.text, value);
+        let bytes = value.as_bytes();
         let mut h =
             if self.info.text_hash == 0 { 0xcbf2_9ce4_8422_2325 } else { self.info.text_hash };
-        let (mut in_word, mut word_has_letter) = (false, false);
-        let (mut protectable, mut maybe_url) = (false, false);
-        let end_word = |h: &mut u64, this: &mut Self, has_letter: bool| {
-            *h = (*h ^ u64::from(b' ')).wrapping_mul(PRIME);
-            if count_words {
-                this.words += 1;
-            }
-            if has_letter {
-                this.info.letter_words += 1;
-            }
-        };
-        for (i, c) in value.char_indices() {
-            if c.is_whitespace() {
+        let (mut in_word, mut word_has_letter, mut protectable) = (false, false, false);
+        let (mut words, mut letter_words, mut letters) = (0, 0, 0);
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (space, unit, letter) = if b < 0x80 {
+                i += 1;
+                let space = matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+                let letter = b.is_ascii_alphabetic();
+                if !letter && !space {
+                    protectable |= b.is_ascii_digit() || b == b'@';
+                } else if b | 0x20 == b'h' {
+                    let rest = &bytes[i - 1..];
+                    protectable |= rest.len() >= 7 && rest[..4].eq_ignore_ascii_case(b"http");
+                }
+                (space, u32::from(b), letter)
+            } else {
+                let c = value[i..].chars().next().unwrap_or('\u{fffd}');
+                let len = c.len_utf8();
+                if c == '\u{fffd}' || is_bidi_control(c) {
+                    self.info.suspicious.push((c, base + i..base + i + len));
+                }
+                i += len;
+                protectable |= digit_value(c).is_some();
+                // Outside ASCII, every character but spaces counts as a letter:
+                // exact enough for the `untranslated` rule, and far cheaper than a
+                // Unicode property lookup per character.
+                (c.is_whitespace(), c as u32, true)
+            };
+            if space {
                 if in_word {
-                    end_word(&mut h, self, word_has_letter);
+                    h = (h ^ u64::from(b' ')).wrapping_mul(PRIME);
+                    words += 1;
+                    letter_words += usize::from(word_has_letter);
                     (in_word, word_has_letter) = (false, false);
                 }
                 continue;
             }
             in_word = true;
-            if c.is_ascii() {
-                h = (h ^ u64::from(c as u8)).wrapping_mul(PRIME);
-                if c.is_ascii_alphabetic() {
-                    self.info.letters += 1;
-                    word_has_letter = true;
-                    maybe_url |= c == 'h' || c == 'H';
-                } else {
-                    protectable |= c.is_ascii_digit() || c == '@';
-                }
-            } else {
-                for b in (c as u32).to_le_bytes() {
-                    h = (h ^ u64::from(b)).wrapping_mul(PRIME);
-                }
-                if c == '\u{fffd}' || is_bidi_control(c) {
-                    self.info.suspicious.push((c, base + i..base + i + c.len_utf8()));
-                }
-                protectable |= digit_value(c).is_some();
-                // Outside ASCII, every character but spaces counts as a letter:
-                // exact enough for the `untranslated` rule, and far cheaper than a
-                // Unicode property lookup per character.
-                self.info.letters += 1;
+            h = (h ^ u64::from(unit)).wrapping_mul(PRIME);
+            if letter {
+                letters += 1;
                 word_has_letter = true;
             }
         }
         if in_word {
-            end_word(&mut h, self, word_has_letter);
+            h = (h ^ u64::from(b' ')).wrapping_mul(PRIME);
+            words += 1;
+            letter_words += usize::from(word_has_letter);
         }
         self.info.text_hash = h;
-        protectable |= maybe_url && (value.contains("http") || value.contains("HTTP"));
+        self.info.letters += letters;
+        self.info.letter_words += letter_words;
+        if count_words {
+            self.words += words;
+        }
         if protectable {
             for mut token in tokens(value) {
                 token.span = base + token.span.start..base + token.span.end;

@@ -39,8 +39,9 @@ struct Row {
     reports: &'static str,
     /// compare-locales' category (`--json` detail key).
     cl_category: &'static str,
-    /// The tolk diagnostic code on the same message, or `None`: no counterpart.
-    tolk: Option<&'static str>,
+    /// The tolk diagnostic codes, any of which on the same message is a counterpart
+    /// (none: no counterpart).
+    tolk: &'static [&'static str],
     /// Whether the generated tree makes compare-locales report this kind.
     in_tree: bool,
 }
@@ -58,138 +59,136 @@ const MAPPING: &[Row] = &[
         kind: "missing-entity",
         reports: "missingEntity: ID",
         cl_category: "missingEntity",
-        tolk: Some("missing-message"),
+        tolk: &["missing-message"],
         in_tree: true,
     },
     Row {
         kind: "missing-file",
         reports: "missingFile (one item per file)",
         cl_category: "missingFile",
-        tolk: Some("missing-message"),
+        tolk: &["missing-message"],
         in_tree: true,
     },
     Row {
         kind: "obsolete-entity",
         reports: "obsoleteEntity: ID",
         cl_category: "obsoleteEntity",
-        tolk: Some("obsolete-message"),
+        tolk: &["obsolete-message"],
         in_tree: true,
     },
     Row {
         kind: "obsolete-file",
         reports: "obsoleteFile (one item per file)",
         cl_category: "obsoleteFile",
-        tolk: Some("obsolete-message"),
+        tolk: &["obsolete-message"],
         in_tree: true,
     },
     Row {
         kind: "junk",
         reports: "Unparsed content \"...\" from line A column B to line C column D",
         cl_category: "error",
-        tolk: Some("syntax-error"),
+        tolk: &["syntax-error"],
         in_tree: true,
     },
     Row {
         kind: "duplicate",
         reports: "ID occurs N times",
         cl_category: "error",
-        tolk: Some("duplicate-message"),
+        tolk: &["duplicate-message"],
         in_tree: true,
     },
     Row {
         kind: "missing-attribute",
         reports: "Missing attribute: NAME",
         cl_category: "error",
-        tolk: Some("missing-attribute"),
+        tolk: &["missing-attribute"],
         in_tree: true,
     },
     Row {
         kind: "obsolete-attribute",
         reports: "Obsolete attribute: NAME",
         cl_category: "error",
-        tolk: Some("obsolete-attribute"),
+        tolk: &["obsolete-attribute"],
         in_tree: true,
     },
     Row {
         kind: "missing-value",
         reports: "Missing value",
         cl_category: "error",
-        tolk: Some("missing-value"),
+        tolk: &["missing-value"],
         in_tree: true,
     },
     Row {
         kind: "obsolete-value",
         reports: "Obsolete value",
         cl_category: "error",
-        tolk: Some("obsolete-value"),
+        tolk: &["obsolete-value"],
         in_tree: true,
     },
     Row {
         kind: "duplicate-attribute",
         reports: "Attribute \"NAME\" is duplicated",
         cl_category: "warning",
-        tolk: Some("duplicate-attribute"),
+        tolk: &["duplicate-attribute"],
         in_tree: true,
     },
     Row {
         kind: "duplicate-variant",
         reports: "Variant key \"KEY\" is duplicated",
         cl_category: "warning",
-        tolk: Some("duplicate-variant"),
+        tolk: &["duplicate-variant"],
         in_tree: true,
     },
     Row {
         kind: "missing-plural",
         reports: "Plural categories missing: CATEGORIES",
         cl_category: "warning",
-        tolk: Some("missing-plural-category"),
+        tolk: &["missing-plural-category"],
         in_tree: true,
     },
     Row {
         kind: "encodings",
         reports: "\u{fffd} in: ID",
         cl_category: "warning",
-        tolk: Some("replacement-character"),
+        tolk: &["replacement-character"],
         in_tree: true,
     },
-    // Only a reference to a term or message the locale does not define has a tolk
-    // counterpart; a reference that resolves (`{ -brand-short }` for `{ -brand }`) is
-    // fine for tolk.
+    // A reference the source pattern does not have is `obsolete-reference` when it
+    // resolves, `unknown-reference` (an error) when it does not.
     Row {
         kind: "obsolete-term-ref",
         reports: "Obsolete term reference: -NAME",
         cl_category: "warning",
-        tolk: Some("unknown-reference"),
+        tolk: &["obsolete-reference", "unknown-reference"],
         in_tree: true,
     },
     Row {
         kind: "obsolete-msg-ref",
         reports: "Obsolete message reference: NAME",
         cl_category: "warning",
-        tolk: Some("unknown-reference"),
-        in_tree: false,
+        tolk: &["obsolete-reference", "unknown-reference"],
+        in_tree: true,
     },
-    // Gaps: tolk does not require a translation to keep the source's references.
     Row {
         kind: "missing-term-ref",
         reports: "Missing term reference: -NAME",
         cl_category: "warning",
-        tolk: None,
-        in_tree: false,
+        tolk: &["missing-reference"],
+        in_tree: true,
     },
     Row {
         kind: "missing-msg-ref",
         reports: "Missing message reference: NAME",
         cl_category: "warning",
-        tolk: None,
-        in_tree: false,
+        tolk: &["missing-reference"],
+        in_tree: true,
     },
     // Junk in the reference locale: tolk reports the syntax error in en-US itself.
     Row {
         kind: "reference-junk",
         reports: "Parser error in en-US",
         cl_category: "warning",
-        tolk: Some("syntax-error"),
+        tolk: &["syntax-error"],
         in_tree: false,
     },
     // Mozilla's checks of `.style` attributes holding CSS (XUL window sizes).
@@ -197,7 +196,7 @@ const MAPPING: &[Row] = &[
         kind: "css",
         reports: "reference is a CSS spec / units for P don't match / P only in l10n",
         cl_category: "error/warning",
-        tolk: None,
+        tolk: &[],
         in_tree: false,
     },
 ];
@@ -496,15 +495,16 @@ fn assert_parity(dir: &Path, source: &str) -> BTreeSet<&'static str> {
         ) {
             continue; // compared as sets above
         }
-        let Some(code) = row.tolk else {
+        if row.tolk.is_empty() {
             failures.push(format!(
                 "tolk has no counterpart for compare-locales' {:?} ({}): {}",
                 row.kind, row.reports, item.raw
             ));
             continue;
-        };
+        }
+        let code = row.tolk.join("` or `");
         let found = tolk.iter().any(|d| {
-            d.code == code
+            row.tolk.contains(&d.code.as_str())
                 && d.locale == item.locale
                 && d.file == item.file
                 && match (item.lines, &item.id) {
@@ -600,6 +600,7 @@ error-certificate = { $host } uses an invalid security certificate.
 error-retry = Try again
     .accesskey = T
 error-report = Report this error to { -vendor }
+error-help = { error-retry } or go back to the previous page.
 "#,
     ),
     (
@@ -768,7 +769,8 @@ fn parity_tree() -> TempDir {
         },
     );
     // pl: a syntax error (so that message is missing), a duplicate id, missing plural
-    // categories, a duplicate attribute and variant, an obsolete attribute, U+FFFD.
+    // categories, a duplicate attribute and variant, an obsolete attribute, U+FFFD,
+    // dropped term and message references.
     write_locale(
         dir.path(),
         "pl",
@@ -804,13 +806,16 @@ fn parity_tree() -> TempDir {
                     "offline-notice",
                     "offline-notice = Jesteś offline. Sprawdź połączenie i spr\u{fffd}buj ponownie.\n",
                 ),
+                ("onboarding-welcome", "onboarding-welcome = Witamy w przeglądarce\n"),
+                ("error-help", "error-help = Wróć do poprzedniej strony.\n"),
             ],
             append: &[("browser/settings.ftl", "settings-title = Ustawienia (kopia)\n")],
             ..Edits::default()
         },
     );
     // pt-BR: a whole obsolete file, a missing value, missing messages, a reference to
-    // a term it does not define. (tolk-only: an unknown variable.)
+    // a term it does not define, an added message reference. (tolk-only: an unknown
+    // variable.)
     write_locale(
         dir.path(),
         "pt-BR",
@@ -826,6 +831,10 @@ fn parity_tree() -> TempDir {
                 (
                     "error-connection",
                     "error-connection = A conexão com { $hostname } foi interrompida durante o carregamento.\n",
+                ),
+                (
+                    "error-help",
+                    "error-help = { error-retry } ou volte para { error-page-title }.\n",
                 ),
             ],
             append: &[(

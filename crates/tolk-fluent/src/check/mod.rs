@@ -1,8 +1,8 @@
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use tolk_content::{Code, Diagnostic, Document, Severity, unused_messages};
 
-use crate::index::{Entry, LocaleIndex, Token, TokenKind};
+use crate::index::{Entry, LocaleIndex, PatternInfo, Reference, Token, TokenKind};
 use crate::lock::LockedLocale;
 use crate::plural::plural_categories;
 
@@ -114,10 +114,17 @@ pub fn check_locale_with(
     let mut coverage = Coverage::default();
     let categories = plural_categories(target.langid());
     let same_language = source.langid().language == target.langid().language;
+    // Both maps are sorted: one merge pass pairs source and target entries and
+    // finds the obsolete ones, without a lookup per id.
+    let mut targets = target.entries().iter().peekable();
+    let mut obsolete: Vec<(&String, &Entry)> = Vec::new();
     for (id, src) in source.entries() {
+        while let Some(extra) = targets.next_if(|(t, _)| t.as_str() < id.as_str()) {
+            obsolete.push(extra);
+        }
         coverage.messages_total += 1;
         coverage.words_total += src.words;
-        let Some(tr) = target.entries().get(id) else {
+        let Some((_, tr)) = targets.next_if(|(t, _)| *t == id) else {
             let file = match target.dir() {
                 Some(dir) => format!("{dir}{}", src.resource),
                 None => src.resource.to_string(),
@@ -151,7 +158,10 @@ pub fn check_locale_with(
             ))),
             _ => {}
         }
-        for name in src.attribute_names() {
+        // A term's attributes are its locale's grammar (gender, case), which each
+        // locale chooses for itself: only messages must match the source's.
+        let is_term = id.starts_with('-');
+        for name in src.attribute_names().filter(|_| !is_term) {
             if tr.attribute(name).is_none() {
                 diags.push(at(diag(
                     Code::MissingAttribute,
@@ -161,7 +171,7 @@ pub fn check_locale_with(
                 )));
             }
         }
-        for (name, span, _) in &tr.attributes {
+        for (name, span, _) in tr.attributes.iter().filter(|_| !is_term) {
             if src.attribute(name).is_none() {
                 diags.push(
                     diag(
@@ -175,9 +185,12 @@ pub fn check_locale_with(
             }
         }
         variables(id, src, tr, tag, &mut diags);
+        if !is_term {
+            reference_changes(id, src, tr, (source, target, opts), &mut diags);
+        }
         protected(id, src, tr, source, target, tag, &mut diags);
         plurals(id, src, tr, tag, &categories, &mut diags);
-        if !same_language {
+        if !same_language && !is_term {
             untranslated(id, src, tr, tag, &mut diags);
         }
         suspicious(id, tr, tag, &mut diags);
@@ -188,18 +201,16 @@ pub fn check_locale_with(
         }
     }
     if !is_source {
-        for (id, tr) in target.entries() {
-            if !source.entries().contains_key(id) {
-                diags.push(
-                    diag(
-                        Code::ObsoleteMessage,
-                        format!("`{id}` is not in the source locale `{}`", source.tag()),
-                        tag,
-                        id,
-                    )
-                    .at(&*tr.file, tr.span.clone()),
-                );
-            }
+        for (id, tr) in obsolete.into_iter().chain(targets) {
+            diags.push(
+                diag(
+                    Code::ObsoleteMessage,
+                    format!("`{id}` is not in the source locale `{}`", source.tag()),
+                    tag,
+                    id,
+                )
+                .at(&*tr.file, tr.span.clone()),
+            );
         }
     }
     diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -386,7 +397,8 @@ fn plurals(
 }
 
 /// The rule for `untranslated`: identical text, and the source has at least two
-/// words and ten letters once placeables are removed.
+/// words and ten letters once placeables are removed. Terms are not checked: they
+/// hold brand and product names, which stay the same.
 fn untranslated(id: &str, src: &Entry, tr: &Entry, tag: &str, diags: &mut Vec<Diagnostic>) {
     for (attr, sp) in src.patterns() {
         let tp = match attr {
@@ -431,6 +443,101 @@ fn suspicious(id: &str, tr: &Entry, tag: &str, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Whether reference `r` of a message of `target` resolves: a term in the locale
+/// itself, a message in the locale, its fallback chain or the source.
+fn resolves(
+    r: &Reference,
+    source: &LocaleIndex,
+    target: &LocaleIndex,
+    opts: &CheckOptions<'_>,
+) -> bool {
+    if r.id.starts_with('-') {
+        target.entries().contains_key(&r.id)
+    } else {
+        let has = |l: &LocaleIndex| l.has(&r.id, r.attribute.as_deref());
+        has(target) || opts.chain.iter().any(|l| has(l)) || has(source)
+    }
+}
+
+/// The references of a pattern as compare-locales counts them: messages with their
+/// attribute (`other.title`), terms without (a term attribute such as
+/// `-brand.gender` is grammar the locale chooses, not content).
+fn counted_references(p: &PatternInfo) -> BTreeSet<String> {
+    p.references
+        .iter()
+        .filter(|r| !(r.id.starts_with('-') && r.attribute.is_some()))
+        .map(|r| match &r.attribute {
+            Some(a) => format!("{}.{a}", r.id),
+            None => r.id.clone(),
+        })
+        .collect()
+}
+
+/// `missing-reference` and `obsolete-reference`: a pattern of the translation that
+/// drops a reference of the source pattern, or adds one it does not have. Compared
+/// per pattern present on both sides (a missing attribute is `missing-attribute`);
+/// an added reference that resolves nowhere is `unknown-reference` instead.
+fn reference_changes(
+    id: &str,
+    src: &Entry,
+    tr: &Entry,
+    (source, target, opts): (&LocaleIndex, &LocaleIndex, &CheckOptions<'_>),
+    diags: &mut Vec<Diagnostic>,
+) {
+    let tag = target.tag();
+    for (attr, sp) in src.patterns() {
+        let tp = match attr {
+            Some(a) => tr.attribute(a),
+            None => tr.value.as_ref(),
+        };
+        let Some(tp) = tp else { continue };
+        if sp.references.is_empty() && tp.references.is_empty() {
+            continue;
+        }
+        let (want, have) = (counted_references(sp), counted_references(tp));
+        let what = attr.map_or(String::new(), |a| format!(".{a}"));
+        for r in want.difference(&have) {
+            let kind = if r.starts_with('-') { "term" } else { "message" };
+            diags.push(
+                diag(
+                    Code::MissingReference,
+                    format!("`{id}{what}` in `{tag}` drops the {kind} reference `{{ {r} }}` of the source"),
+                    tag,
+                    id,
+                )
+                .at(&*tr.file, tr.span.clone()),
+            );
+        }
+        let mut reported = BTreeSet::new();
+        for r in &tp.references {
+            if r.id.starts_with('-') && r.attribute.is_some() {
+                continue;
+            }
+            let key = match &r.attribute {
+                Some(a) => format!("{}.{a}", r.id),
+                None => r.id.clone(),
+            };
+            if want.contains(&key)
+                || !resolves(r, source, target, opts)
+                || !reported.insert(key.clone())
+            {
+                continue;
+            }
+            let kind = if r.id.starts_with('-') { "term" } else { "message" };
+            diags.push(
+                diag(
+                    Code::ObsoleteReference,
+                    format!("`{id}{what}` in `{tag}` references the {kind} `{key}`, which the source text does not"),
+                    tag,
+                    id,
+                )
+                .at(&*tr.file, r.span.clone()),
+            );
+        }
+    }
+    // Attributes only the translation has are `obsolete-attribute`.
+}
+
 fn references(
     source: &LocaleIndex,
     target: &LocaleIndex,
@@ -441,13 +548,7 @@ fn references(
     for (id, entry) in target.entries() {
         for (_, p) in entry.patterns() {
             for r in &p.references {
-                let resolves = if r.id.starts_with('-') {
-                    target.entries().contains_key(&r.id)
-                } else {
-                    let has = |l: &LocaleIndex| l.has(&r.id, r.attribute.as_deref());
-                    has(target) || opts.chain.iter().any(|l| has(l)) || has(source)
-                };
-                if !resolves {
+                if !resolves(r, source, target, opts) {
                     let what = match &r.attribute {
                         Some(a) => format!("{}.{a}", r.id),
                         None => r.id.clone(),
@@ -479,17 +580,22 @@ fn cycles(target: &LocaleIndex, diags: &mut Vec<Diagnostic>) {
     if target.entries().values().all(|e| e.patterns().all(|(_, p)| p.references.is_empty())) {
         return;
     }
-    // Nodes are entries; an edge for every reference to an entry of this locale.
-    let ids: Vec<&str> = target.entries().keys().map(String::as_str).collect();
-    let pos: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-    let edges: Vec<Vec<usize>> = target
+    // Nodes are the entries that reference something (no other entry can be on a
+    // cycle), sorted by id; an edge for every reference to another node.
+    let nodes: Vec<(&str, &Entry)> = target
         .entries()
-        .values()
-        .map(|e| {
+        .iter()
+        .filter(|(_, e)| e.patterns().any(|(_, p)| !p.references.is_empty()))
+        .map(|(id, e)| (id.as_str(), e))
+        .collect();
+    let ids: Vec<&str> = nodes.iter().map(|(id, _)| *id).collect();
+    let edges: Vec<Vec<usize>> = nodes
+        .iter()
+        .map(|(_, e)| {
             let mut out: Vec<usize> = e
                 .patterns()
                 .flat_map(|(_, p)| &p.references)
-                .filter_map(|r| pos.get(r.id.as_str()).copied())
+                .filter_map(|r| ids.binary_search(&r.id.as_str()).ok())
                 .collect();
             out.sort_unstable();
             out.dedup();

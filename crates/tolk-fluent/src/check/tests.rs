@@ -108,8 +108,35 @@ fn unknown_references_fall_back_for_messages_only() {
     let src = "a = A\nb = B { a }\n";
     assert_eq!(codes(src, "b = { a } Beh\n"), ["missing-message"]);
     let got = check(src, "a = Ah\nb = { c.attr } Beh\n");
-    assert_eq!(got[0].0, "unknown-reference");
-    assert_eq!(got[0].3, "c.attr");
+    let unknown: Vec<_> = got.iter().filter(|d| d.0 == "unknown-reference").collect();
+    assert_eq!(unknown.len(), 1, "{got:?}");
+    assert_eq!(unknown[0].3, "c.attr");
+    // It is not also reported as a reference the source does not have.
+    assert!(!got.iter().any(|d| d.0 == "obsolete-reference"), "{got:?}");
+}
+
+#[test]
+fn dropped_and_added_references_are_warnings() {
+    let src = "-org = Safe Harbor\n-org-short = SH\nnote = Ask { -org }\n    .title = { help }\nhelp = Help\n";
+    // Drops `-org` from the value; the attribute keeps `{ help }`.
+    let tr = "-org = Port Sûr\n-org-short = PS\nnote = Demandez au port\n    .title = { help }\nhelp = Aide\n";
+    assert_eq!(
+        check(src, tr),
+        vec![(
+            "missing-reference",
+            Severity::Warning,
+            "`note` in `fr` drops the term reference `{ -org }` of the source".to_owned(),
+            "note".to_owned()
+        )]
+    );
+    // Uses another term that exists: an obsolete reference; one that does not exist
+    // is only `unknown-reference`.
+    let tr = "-org = Port Sûr\n-org-short = PS\nnote = Demandez { -org } { -org-short }\n    .title = { help } { -nope }\nhelp = Aide\n";
+    assert_eq!(codes(src, tr), ["obsolete-reference", "unknown-reference"]);
+    // Term attributes are the locale's grammar: not counted.
+    let src = "-org = Safe Harbor\nnote = Ask { -org }\n";
+    let tr = "-org = Port\n    .gender = masculine\nnote = { -org.gender ->\n   *[masculine] Demandez au { -org }\n}\n";
+    assert_eq!(codes(src, tr), Vec::<&str>::new());
 }
 
 #[test]
