@@ -87,16 +87,52 @@ impl Report {
     }
 }
 
-/// Checks a project. With `loaded` (a catalog of every locale, as `tolk build`
-/// has), the locales are taken from it; otherwise they are read, indexed, checked
-/// and dropped one by one in parallel, so memory holds the source locale plus the
-/// locales in flight. `min_coverage` (percent) overrides every locale's configured
-/// minimum. The result does not depend on the thread schedule.
+/// A part of a check report, handed out in report order: first the diagnostics
+/// about the project as a whole (configuration, documents), then one batch per
+/// locale, source locale first, then by tag.
+#[derive(Debug, Default)]
+pub struct Batch {
+    /// The diagnostics, sorted and without duplicates.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The text of the files they point into (only the lines they point at, for
+    /// translations), by path.
+    pub sources: BTreeMap<String, String>,
+}
+
+/// Checks a project and collects the whole report (see [`check_project_with`]). The
+/// texts the diagnostics point into are added to `meta.sources`.
 pub fn check_project(
     meta: &mut Meta,
     loaded: Option<&Catalog>,
     min_coverage: Option<f64>,
 ) -> anyhow::Result<Report> {
+    let mut diagnostics = Vec::new();
+    let mut texts = BTreeMap::new();
+    let locales = check_project_with(meta, loaded, min_coverage, &mut |batch| {
+        diagnostics.extend(batch.diagnostics);
+        texts.extend(batch.sources);
+        Ok(())
+    })?;
+    for (path, text) in texts {
+        meta.sources.entry(path).or_insert(text);
+    }
+    Ok(Report { source_locale: meta.source.clone(), locales, diagnostics })
+}
+
+/// Checks a project, handing each [`Batch`] of the report to `emit` as soon as it
+/// and every batch before it are done, and returns every locale's summary (source
+/// first, then by tag). With `loaded` (a catalog of every locale, as `tolk build`
+/// has), the locales are taken from it; otherwise they are read, indexed, checked
+/// and dropped in parallel, a few at a time, so memory holds the source locale, the
+/// locales in flight and the batches waiting for an earlier one, whatever the
+/// number of locales. `min_coverage` (percent) overrides every locale's configured
+/// minimum. The result does not depend on the thread schedule.
+pub fn check_project_with(
+    meta: &Meta,
+    loaded: Option<&Catalog>,
+    min_coverage: Option<f64>,
+    emit: &mut dyn FnMut(Batch) -> anyhow::Result<()>,
+) -> anyhow::Result<Vec<LocaleSummary>> {
     let hashes = meta.lock.is_some();
     let index_of = |tag: &str,
                     dir: &std::path::Path|
@@ -106,20 +142,32 @@ pub fn check_project(
         diags.extend(more);
         Ok((index, diags, files))
     };
-    let mut diagnostics = meta.diagnostics.clone();
-    let mut keep_texts: Vec<SourceFile> = Vec::new();
     let source_dir = meta.locales.iter().find(|(t, _)| *t == meta.source).map(|(_, d)| d.clone());
     let source_dir = source_dir.context("no source locale directory")?;
+
+    // Diagnostics found before checking go to their locale's batch, or to the
+    // project's.
+    let mut early: BTreeMap<Option<String>, Vec<Diagnostic>> = BTreeMap::new();
+    let is_locale =
+        |l: &Option<String>| l.as_ref().is_some_and(|l| meta.locales.iter().any(|(t, _)| t == l));
+    let mut route = |d: Diagnostic| {
+        let key = if is_locale(&d.locale) { d.locale.clone() } else { None };
+        early.entry(key).or_default().push(d);
+    };
+    for d in &meta.diagnostics {
+        route(d.clone());
+    }
 
     // The source locale, and the locales that appear inside some fallback chain,
     // stay in memory; the others stream.
     let owned_source;
+    let mut source_texts: Vec<SourceFile> = Vec::new();
     let source: &LocaleIndex = match loaded {
         Some(catalog) => catalog.source_locale().index(),
         None => {
             let (index, diags, files) = index_of(&meta.source, &source_dir)?;
-            diagnostics.extend(diags);
-            keep_texts.extend(files);
+            diags.into_iter().for_each(&mut route);
+            source_texts = files;
             owned_source = index;
             &owned_source
         }
@@ -161,139 +209,171 @@ pub fn check_project(
     if meta.has_config {
         let docs: Vec<(&str, &tolk_content::Document)> =
             meta.documents.iter().map(|(f, d)| (f.as_str(), d)).collect();
-        diagnostics.extend(check_documents(&docs, source));
+        check_documents(&docs, source).into_iter().for_each(&mut route);
     }
 
-    type Checked = (LocaleSummary, Vec<Diagnostic>, Vec<SourceFile>);
-    let checked: Vec<anyhow::Result<Checked>> = meta
-        .locales
-        .par_iter()
-        .map(|(tag, dir)| {
-            let min = min_coverage.or(meta.config.locale(tag).min_coverage).unwrap_or(100.0);
-            let missing = if min >= 100.0 { Severity::Error } else { Severity::Warning };
-            let chain: Vec<&LocaleIndex> = chains[tag]
-                .iter()
-                .skip(1)
-                .filter(|t| **t != meta.source)
-                .filter_map(|t| get(t))
-                .collect();
-            let opts = CheckOptions {
-                missing,
-                chain,
-                locked: meta.lock.as_ref().and_then(|l| l.locale(tag)),
-            };
-            let streamed;
-            let (target, mut diags, files) = if *tag == meta.source {
-                (source, Vec::new(), Vec::new())
-            } else if let Some(index) = loaded.and_then(|c| c.locale(tag)).map(|l| l.index()) {
-                (index, Vec::new(), Vec::new())
-            } else {
-                let (index, diags, files) = index_of(tag, dir)?;
-                streamed = index;
-                (&streamed, diags, files)
-            };
-            let r = check_locale_with(source, target, &opts);
-            let coverage = r.coverage;
-            diags.extend(r.diagnostics);
-            // Below 100 %, missing messages are warnings, so the threshold is what
-            // fails; at 100 % every missing message is already an error.
-            let percent = coverage.ratio() * 100.0;
-            if percent + 1e-9 < min && min < 100.0 {
-                diags.push(
-                    Diagnostic::new(
-                        Code::CoverageBelowMinimum,
-                        format!(
-                            "`{tag}` translates {percent:.1} % of messages; the minimum is {min} %"
-                        ),
-                    )
-                    .in_locale(tag)
-                    .with_note(format!(
-                        "{} of {} messages translated",
-                        coverage.messages_translated, coverage.messages_total
-                    )),
-                );
-            }
-            let documents = meta
-                .documents
-                .iter()
-                .map(|(_, doc)| DocumentCoverage {
-                    document: PartCoverage {
-                        id: doc.id.clone(),
-                        coverage: Coverage::of(
-                            doc.message_refs().map(|m| m.id.as_str()),
-                            source,
-                            target,
-                        ),
-                    },
-                    sections: doc
-                        .sections
-                        .iter()
-                        .map(|s| PartCoverage {
-                            id: s.id.clone(),
-                            coverage: Coverage::of(
-                                std::iter::once(&s.heading)
-                                    .chain(s.blocks.iter().flat_map(|b| b.message_refs()))
-                                    .map(|m| m.id.as_str()),
-                                source,
-                                target,
-                            ),
-                        })
-                        .collect(),
-                })
-                .collect();
-            // Keep, of the files that diagnostics point into, only the lines they
-            // point at: memory then follows the report, not the size of the locale.
-            let files: Vec<SourceFile> = files
-                .into_iter()
-                .filter_map(|f| {
-                    let mut mine: Vec<&mut Diagnostic> = diags
-                        .iter_mut()
-                        .filter(|d| d.span.is_some() && d.file.as_deref() == Some(f.path.as_str()))
-                        .collect();
-                    if mine.is_empty() {
-                        return None;
-                    }
-                    let text = keep_lines(&f.text, &mut mine);
-                    Some(SourceFile::new(f.path, text))
-                })
-                .collect();
-            let summary = LocaleSummary {
-                locale: tag.clone(),
-                name: meta.language_name(tag),
-                coverage,
-                min_coverage: min,
-                errors: 0,
-                warnings: 0,
-                documents,
-            };
-            Ok((summary, diags, files))
-        })
+    // The project's batch.
+    let mut project = early.remove(&None).unwrap_or_default();
+    sort_diagnostics(&mut project);
+    let texts = project
+        .iter()
+        .filter_map(|d| d.file.as_ref())
+        .filter_map(|f| meta.sources.get_key_value(f))
+        .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
-    let mut summaries = Vec::new();
-    for result in checked {
-        let (summary, diags, files) = result?;
-        diagnostics.extend(diags);
-        keep_texts.extend(files);
-        summaries.push(summary);
-    }
-    for f in keep_texts {
-        meta.sources.entry(f.path).or_insert(f.text);
-    }
-    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    diagnostics.dedup();
-    for s in &mut summaries {
-        for d in diagnostics.iter().filter(|d| d.locale.as_deref() == Some(s.locale.as_str())) {
-            match d.severity {
-                Severity::Error => s.errors += 1,
-                Severity::Warning => s.warnings += 1,
+    emit(Batch { diagnostics: project, sources: texts })?;
+
+    // Report order: the source locale, then by tag.
+    let mut order: Vec<&(String, std::path::PathBuf)> = meta.locales.iter().collect();
+    order.sort_by(|a, b| (a.0 != meta.source, &a.0).cmp(&(b.0 != meta.source, &b.0)));
+    let early = &early;
+    let source_texts = &source_texts;
+
+    let check_one = |tag: &String,
+                     dir: &std::path::PathBuf|
+     -> anyhow::Result<(LocaleSummary, Batch)> {
+        let min = min_coverage.or(meta.config.locale(tag).min_coverage).unwrap_or(100.0);
+        let missing = if min >= 100.0 { Severity::Error } else { Severity::Warning };
+        let chain: Vec<&LocaleIndex> = chains[tag]
+            .iter()
+            .skip(1)
+            .filter(|t| **t != meta.source)
+            .filter_map(|t| get(t))
+            .collect();
+        let opts =
+            CheckOptions { missing, chain, locked: meta.lock.as_ref().and_then(|l| l.locale(tag)) };
+        let streamed;
+        let (target, mut diags, files) = if *tag == meta.source {
+            (source, Vec::new(), Vec::new())
+        } else if let Some(index) = loaded.and_then(|c| c.locale(tag)).map(|l| l.index()) {
+            (index, Vec::new(), Vec::new())
+        } else {
+            let (index, diags, files) = index_of(tag, dir)?;
+            streamed = index;
+            (&streamed, diags, files)
+        };
+        diags.extend(early.get(&Some(tag.clone())).into_iter().flatten().cloned());
+        let r = check_locale_with(source, target, &opts);
+        let coverage = r.coverage;
+        diags.extend(r.diagnostics);
+        // Below 100 %, missing messages are warnings, so the threshold is what
+        // fails; at 100 % every missing message is already an error.
+        let percent = coverage.ratio() * 100.0;
+        if percent + 1e-9 < min && min < 100.0 {
+            diags.push(
+                Diagnostic::new(
+                    Code::CoverageBelowMinimum,
+                    format!(
+                        "`{tag}` translates {percent:.1} % of messages; the minimum is {min} %"
+                    ),
+                )
+                .in_locale(tag)
+                .with_note(format!(
+                    "{} of {} messages translated",
+                    coverage.messages_translated, coverage.messages_total
+                )),
+            );
+        }
+        let part = |id: &str, ids: &mut dyn Iterator<Item = &str>| PartCoverage {
+            id: id.to_owned(),
+            coverage: Coverage::of(ids, source, target),
+        };
+        let documents = meta
+            .documents
+            .iter()
+            .map(|(_, doc)| DocumentCoverage {
+                document: part(&doc.id, &mut doc.message_refs().map(|m| m.id.as_str())),
+                sections: doc
+                    .sections
+                    .iter()
+                    .map(|s| {
+                        let mut ids = std::iter::once(&s.heading)
+                            .chain(s.blocks.iter().flat_map(|b| b.message_refs()))
+                            .map(|m| m.id.as_str());
+                        part(&s.id, &mut ids)
+                    })
+                    .collect(),
+            })
+            .collect();
+        sort_diagnostics(&mut diags);
+        // Keep, of the files that diagnostics point into, only the lines they
+        // point at: memory then follows the report, not the size of the locale.
+        // The source locale's files (indexed once, above) are kept whole.
+        let mut texts = BTreeMap::new();
+        let whole = if *tag == meta.source { source_texts.as_slice() } else { &[] };
+        for f in files.iter().chain(whole) {
+            let mut mine: Vec<&mut Diagnostic> = diags
+                .iter_mut()
+                .filter(|d| d.span.is_some() && d.file.as_deref() == Some(f.path.as_str()))
+                .collect();
+            if mine.is_empty() {
+                continue;
+            }
+            let text =
+                if *tag == meta.source { f.text.clone() } else { keep_lines(&f.text, &mut mine) };
+            texts.insert(f.path.clone(), text);
+        }
+        for d in diags.iter().filter_map(|d| d.file.as_ref()) {
+            if !texts.contains_key(d)
+                && let Some((k, v)) = meta.sources.get_key_value(d)
+            {
+                texts.insert(k.clone(), v.clone());
             }
         }
-    }
-    let source_tag = meta.source.clone();
-    summaries.sort_by(|a, b| {
-        (a.locale != source_tag, &a.locale).cmp(&(b.locale != source_tag, &b.locale))
-    });
-    Ok(Report { source_locale: source_tag, locales: summaries, diagnostics })
+        let (errors, warnings) = count(&diags);
+        let summary = LocaleSummary {
+            locale: tag.clone(),
+            name: meta.language_name(tag),
+            coverage,
+            min_coverage: min,
+            errors,
+            warnings,
+            documents,
+        };
+        Ok((summary, Batch { diagnostics: diags, sources: texts }))
+    };
+
+    // Workers take locales in report order and send each result back; this thread
+    // hands them to `emit` in that order, holding only those that finish early.
+    // The channel is bounded, so workers wait while this thread is behind writing.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, anyhow::Result<(LocaleSummary, Batch)>)>(
+        rayon::current_num_threads(),
+    );
+    let mut summaries = Vec::with_capacity(order.len());
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        let order = &order;
+        let check_one = &check_one;
+        scope.spawn(move || {
+            order.iter().enumerate().par_bridge().for_each_with(tx, |tx, (i, (tag, dir))| {
+                let _ = tx.send((i, check_one(tag, dir)));
+            });
+        });
+        let mut waiting: BTreeMap<usize, anyhow::Result<(LocaleSummary, Batch)>> = BTreeMap::new();
+        let mut next = 0;
+        for (i, result) in rx.iter() {
+            waiting.insert(i, result);
+            while let Some(result) = waiting.remove(&next) {
+                let (summary, batch) = result?;
+                emit(batch)?;
+                summaries.push(summary);
+                next += 1;
+            }
+        }
+        Ok(())
+    })?;
+    Ok(summaries)
+}
+
+/// Report order within a batch: by file and position, then locale, code, id, text.
+fn sort_diagnostics(diags: &mut Vec<Diagnostic>) {
+    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diags.dedup();
+}
+
+/// Errors and warnings among `diags`.
+pub fn count(diags: &[Diagnostic]) -> (usize, usize) {
+    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    (errors, diags.len() - errors)
 }
 
 /// A copy of `text` with only the lines that `diags` point at; every other line is
@@ -346,11 +426,27 @@ fn keep_lines(text: &str, diags: &mut [&mut Diagnostic]) -> String {
 }
 
 /// `tolk check`.
+///
+/// The report is printed as it is made, locale by locale, so memory does not grow
+/// with the number of locales.
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
-    let mut meta = project::load_meta(&args.project.path, &args.project.source_locale)?;
-    let report = check_project(&mut meta, None, args.min_coverage)?;
-    report::print(args.format, &meta.sources, &report)?;
-    Ok(report.exit_code(args.deny_warnings))
+    let meta = project::load_meta(&args.project.path, &args.project.source_locale)?;
+    let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let color = report::color_for(args.format);
+    let mut writer = report::ReportWriter::new(args.format, color, out, &meta.source)?;
+    let (mut errors, mut warnings) = (0, 0);
+    let locales = check_project_with(&meta, None, args.min_coverage, &mut |batch| {
+        let (e, w) = count(&batch.diagnostics);
+        (errors, warnings) = (errors + e, warnings + w);
+        writer.batch(&batch.diagnostics, &batch.sources)?;
+        Ok(())
+    })?;
+    writer.finish(&locales)?;
+    Ok(if errors > 0 || (args.deny_warnings && warnings > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// `tolk stats`.

@@ -4,10 +4,9 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use tolk_content::Severity;
+use tolk_content::{Diagnostic, Severity};
 
 use super::region;
-use crate::check::Report;
 
 /// Escapes a command's message: `%`, CR and LF.
 fn escape_data(s: &str) -> String {
@@ -21,9 +20,9 @@ fn escape_property(s: &str) -> String {
 
 /// The report as workflow commands, one line per diagnostic, nothing else. The
 /// message is the diagnostic's text, then its notes on lines of their own.
-pub(super) fn render(report: &Report, sources: &BTreeMap<String, String>) -> String {
+pub(super) fn render(diagnostics: &[Diagnostic], sources: &BTreeMap<String, String>) -> String {
     let mut out = String::new();
-    for d in &report.diagnostics {
+    for d in diagnostics {
         let command = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -60,7 +59,7 @@ mod tests {
     #[test]
     fn one_line_per_diagnostic() {
         let (report, sources) = report();
-        let out = render(&report, &sources);
+        let out = render(&report.diagnostics, &sources);
         assert_eq!(
             out,
             "::error file=locales/fr dir/a%2Cb%3Ac.ftl,line=3,col=19,title=unknown-variable::\

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use tolk_content::{Diagnostic, Severity};
 
-use crate::check::Report;
+use crate::check::LocaleSummary;
 
 /// One diagnostic in rustc's style: `error[code]: text`, the file, line and
 /// column, and an excerpt of the source with the span underlined.
@@ -52,19 +52,28 @@ pub fn render_diagnostic(
 }
 
 /// Every diagnostic, the coverage table and a summary line.
-pub(super) fn render(report: &Report, sources: &BTreeMap<String, String>, color: bool) -> String {
+/// Each diagnostic rustc-style, followed by a blank line.
+pub(super) fn render_diagnostics(
+    diagnostics: &[Diagnostic],
+    sources: &BTreeMap<String, String>,
+    color: bool,
+) -> String {
     let mut out = String::new();
-    for d in &report.diagnostics {
+    for d in diagnostics {
         out.push_str(&render_diagnostic(d, sources, color));
         out.push_str("\n\n");
     }
-    out.push_str(&render_table(report));
-    let (errors, warnings) = (report.errors(), report.warnings());
+    out
+}
+
+/// The coverage table and the summary line.
+pub(super) fn render_footer(locales: &[LocaleSummary], errors: usize, warnings: usize) -> String {
+    let mut out = render_table(locales);
     let status = if errors > 0 { "failed" } else { "ok" };
     let _ = writeln!(
         out,
         "\ncheck {status}: {} locales, {errors} error{}, {warnings} warning{}",
-        report.locales.len(),
+        locales.len(),
         if errors == 1 { "" } else { "s" },
         if warnings == 1 { "" } else { "s" },
     );
@@ -72,9 +81,8 @@ pub(super) fn render(report: &Report, sources: &BTreeMap<String, String>, color:
 }
 
 /// The coverage table: one row per locale, numbers right-aligned.
-pub(super) fn render_table(report: &Report) -> String {
-    let rows: Vec<[String; 6]> = report
-        .locales
+pub(super) fn render_table(locales: &[LocaleSummary]) -> String {
+    let rows: Vec<[String; 6]> = locales
         .iter()
         .map(|l| {
             let c = &l.coverage;
@@ -114,12 +122,11 @@ pub(super) fn render_table(report: &Report) -> String {
 #[cfg(test)]
 mod tests {
     use super::super::test_support::report;
-    use super::*;
 
     #[test]
     fn human_output_lists_diagnostics_then_the_table_and_the_summary() {
         let (report, sources) = report();
-        let out = render(&report, &sources, false);
+        let out = super::super::render(crate::cli::ReportFormat::Human, &sources, &report, false);
         assert!(out.starts_with("error[unknown-variable]: `bye` uses `$nme`"), "{out}");
         assert!(out.contains(" --> locales/fr dir/a,b:c.ftl:3:"), "{out}");
         let table = out.find("locale  messages").unwrap();

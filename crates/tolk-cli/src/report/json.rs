@@ -6,7 +6,9 @@ use serde::Serialize;
 use tolk_fluent::Coverage;
 
 use super::region;
-use crate::check::{PartCoverage, Report};
+use tolk_content::Diagnostic;
+
+use crate::check::{LocaleSummary, PartCoverage, Report};
 
 /// Version of the JSON check report. Fields may be added within a version; none is
 /// removed or changes meaning.
@@ -16,8 +18,8 @@ pub const REPORT_SCHEMA_VERSION: u32 = 1;
 struct JsonReport<'a> {
     schema_version: u32,
     source_locale: &'a str,
-    locales: Vec<JsonLocale<'a>>,
     diagnostics: Vec<JsonDiagnostic<'a>>,
+    locales: Vec<JsonLocale<'a>>,
 }
 
 /// Coverage counts, flattened into locales, documents and sections.
@@ -87,15 +89,20 @@ struct JsonDiagnostic<'a> {
     notes: &'a [String],
 }
 
-/// The report as JSON: `schema_version`, `source_locale`, `locales` (coverage as a
-/// fraction from 0.0 to 1.0, with `documents` and their `sections`) and
-/// `diagnostics` (1-based line and column, `null` where there is no position).
+/// The report as JSON: `schema_version`, `source_locale`, `diagnostics` (1-based
+/// line and column, `null` where there is no position) and `locales` (coverage as a
+/// fraction from 0.0 to 1.0, with `documents` and their `sections`).
 pub fn report_json(report: &Report, sources: &BTreeMap<String, String>) -> String {
+    super::render(crate::cli::ReportFormat::Json, sources, report, false)
+}
+
+/// The report without diagnostics (`"diagnostics": []`, where the writer puts them).
+pub(super) fn skeleton(source_locale: &str, locales: &[LocaleSummary]) -> String {
     let json = JsonReport {
         schema_version: REPORT_SCHEMA_VERSION,
-        source_locale: &report.source_locale,
-        locales: report
-            .locales
+        source_locale,
+        diagnostics: Vec::new(),
+        locales: locales
             .iter()
             .map(|l| JsonLocale {
                 locale: &l.locale,
@@ -113,31 +120,28 @@ pub fn report_json(report: &Report, sources: &BTreeMap<String, String>) -> Strin
                     .collect(),
             })
             .collect(),
-        diagnostics: report
-            .diagnostics
-            .iter()
-            .map(|d| {
-                let start = region(d, sources).map(|r| r.start);
-                JsonDiagnostic {
-                    code: d.code.as_str(),
-                    severity: d.severity.as_str(),
-                    locale: d.locale.as_deref(),
-                    file: d.file.as_deref(),
-                    line: start.map(|p| p.0),
-                    column: start.map(|p| p.1),
-                    message_id: d.message_id.as_deref(),
-                    text: &d.text,
-                    notes: &d.notes,
-                }
-            })
-            .collect(),
     };
     let mut s = serde_json::to_string_pretty(&json).unwrap_or_default();
     s.push('\n');
     s
 }
 
-pub(super) use report_json as render;
+/// One diagnostic of the report, pretty-printed.
+pub(super) fn diagnostic_json(d: &Diagnostic, sources: &BTreeMap<String, String>) -> String {
+    let start = region(d, sources).map(|r| r.start);
+    let json = JsonDiagnostic {
+        code: d.code.as_str(),
+        severity: d.severity.as_str(),
+        locale: d.locale.as_deref(),
+        file: d.file.as_deref(),
+        line: start.map(|p| p.0),
+        column: start.map(|p| p.1),
+        message_id: d.message_id.as_deref(),
+        text: &d.text,
+        notes: &d.notes,
+    };
+    serde_json::to_string_pretty(&json).unwrap_or_default()
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,9 +1,11 @@
 //! Printing reports: rustc-style diagnostics and a coverage table for people, and
 //! JSON, SARIF 2.1.0, JUnit XML and GitHub workflow commands for tools.
 //!
-//! Every format is a pure function from a [`Report`] (and the source texts, for
-//! line and column) to a `String`, so the output is deterministic and testable;
-//! [`print`] writes it to stdout.
+//! A report is written in pieces by [`ReportWriter`], so `tolk check` prints each
+//! locale's diagnostics as soon as they and those before them are known, and holds
+//! no more of the report than that. Each piece is a pure function of its
+//! diagnostics (and the source texts, for line and column), so the output is
+//! deterministic and testable; [`render`] writes a whole [`Report`] to a `String`.
 
 mod github;
 mod human;
@@ -14,12 +16,157 @@ mod sarif;
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 
-use tolk_content::{Code, Diagnostic, line_col};
+use tolk_content::{Code, Diagnostic, Severity, line_col};
 
 pub use self::human::render_diagnostic;
 pub use self::json::{REPORT_SCHEMA_VERSION, report_json};
-use crate::check::Report;
+use crate::check::{LocaleSummary, Report};
 use crate::cli::ReportFormat;
+
+/// Writes a check report in `format` piece by piece, as [`check_project_with`]
+/// hands out its batches: what comes before the diagnostics when created, each
+/// batch as it comes, the coverage (which needs every locale) at the end. Only
+/// JUnit, whose totals come first, holds the diagnostics until the end.
+///
+/// [`check_project_with`]: crate::check::check_project_with
+pub struct ReportWriter<W: Write> {
+    format: ReportFormat,
+    color: bool,
+    out: W,
+    source_locale: String,
+    /// Diagnostics written so far, and of them errors.
+    written: usize,
+    errors: usize,
+    /// For JSON and SARIF: the indentation of the diagnostics' array.
+    indent: usize,
+    /// For JUnit: everything, until the end.
+    held: Vec<Diagnostic>,
+    held_sources: BTreeMap<String, String>,
+}
+
+impl<W: Write> ReportWriter<W> {
+    /// Starts a report; `color` applies to the human format only.
+    pub fn new(
+        format: ReportFormat,
+        color: bool,
+        mut out: W,
+        source_locale: &str,
+    ) -> std::io::Result<Self> {
+        let mut indent = 0;
+        match format {
+            ReportFormat::Json => {
+                let (head, _, i) = split_array(&json::skeleton(source_locale, &[]), "diagnostics");
+                out.write_all(head.as_bytes())?;
+                indent = i;
+            }
+            ReportFormat::Sarif => {
+                let (head, _, i) = split_array(&sarif::skeleton(), "results");
+                out.write_all(head.as_bytes())?;
+                indent = i;
+            }
+            ReportFormat::Human | ReportFormat::Github | ReportFormat::Junit => {}
+        }
+        Ok(ReportWriter {
+            format,
+            color,
+            out,
+            source_locale: source_locale.to_owned(),
+            written: 0,
+            errors: 0,
+            indent,
+            held: Vec::new(),
+            held_sources: BTreeMap::new(),
+        })
+    }
+
+    /// Writes a batch of diagnostics; `sources` has the text of the files they
+    /// point into, for positions and excerpts.
+    pub fn batch(
+        &mut self,
+        diagnostics: &[Diagnostic],
+        sources: &BTreeMap<String, String>,
+    ) -> std::io::Result<()> {
+        let items = |render: &dyn Fn(&Diagnostic) -> String, this: &mut Self| {
+            let pad = " ".repeat(this.indent + 2);
+            let mut text = String::new();
+            for (i, d) in diagnostics.iter().enumerate() {
+                text.push_str(if this.written + i == 0 { "\n" } else { ",\n" });
+                for (j, line) in render(d).lines().enumerate() {
+                    if j > 0 {
+                        text.push('\n');
+                    }
+                    text.push_str(&pad);
+                    text.push_str(line);
+                }
+            }
+            text
+        };
+        let text = match self.format {
+            ReportFormat::Human => human::render_diagnostics(diagnostics, sources, self.color),
+            ReportFormat::Github => github::render(diagnostics, sources),
+            ReportFormat::Json => items(&|d| json::diagnostic_json(d, sources), self),
+            ReportFormat::Sarif => items(&|d| sarif::result_json(d, sources), self),
+            ReportFormat::Junit => {
+                self.held.extend(diagnostics.iter().cloned());
+                for d in diagnostics {
+                    if let Some((k, v)) = d.file.as_ref().and_then(|f| sources.get_key_value(f)) {
+                        self.held_sources.entry(k.clone()).or_insert_with(|| v.clone());
+                    }
+                }
+                String::new()
+            }
+        };
+        self.written += diagnostics.len();
+        self.errors += diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+        self.out.write_all(text.as_bytes())
+    }
+
+    /// Ends the report with every locale's summary (source first), and returns the
+    /// writer.
+    pub fn finish(mut self, locales: &[LocaleSummary]) -> std::io::Result<W> {
+        let close = |this: &Self| {
+            if this.written == 0 { String::new() } else { format!("\n{}", " ".repeat(this.indent)) }
+        };
+        let text = match self.format {
+            ReportFormat::Human => {
+                human::render_footer(locales, self.errors, self.written - self.errors)
+            }
+            ReportFormat::Github => String::new(),
+            ReportFormat::Json => {
+                let (_, tail, _) =
+                    split_array(&json::skeleton(&self.source_locale, locales), "diagnostics");
+                close(&self) + &tail
+            }
+            ReportFormat::Sarif => {
+                let (_, tail, _) = split_array(&sarif::skeleton(), "results");
+                close(&self) + &tail
+            }
+            ReportFormat::Junit => {
+                let report = Report {
+                    source_locale: self.source_locale.clone(),
+                    locales: locales.to_vec(),
+                    diagnostics: std::mem::take(&mut self.held),
+                };
+                junit::render(&report, &self.held_sources)
+            }
+        };
+        self.out.write_all(text.as_bytes())?;
+        self.out.flush()?;
+        Ok(self.out)
+    }
+}
+
+/// Splits pretty-printed JSON at the empty array of `key` (`"key": []`, its last
+/// occurrence): the text up to and including `[`, the text from `]` on, and the
+/// indentation of the key's line.
+fn split_array(doc: &str, key: &str) -> (String, String, usize) {
+    let needle = format!("\"{key}\": []");
+    let at = doc.rfind(&needle).unwrap_or(doc.len());
+    let line_start = doc[..at].rfind('\n').map_or(0, |i| i + 1);
+    let indent = at - line_start;
+    let open = (at + needle.len() - 1).min(doc.len());
+    (doc[..open].to_owned(), doc[open..].to_owned(), indent)
+}
 
 /// Renders a check report in `format`. `sources` maps file paths (relative to the
 /// project root) to their text, for line and column; `color` applies to the human
@@ -30,13 +177,13 @@ pub fn render(
     report: &Report,
     color: bool,
 ) -> String {
-    match format {
-        ReportFormat::Human => human::render(report, sources, color),
-        ReportFormat::Json => json::render(report, sources),
-        ReportFormat::Sarif => sarif::render(report, sources),
-        ReportFormat::Junit => junit::render(report, sources),
-        ReportFormat::Github => github::render(report, sources),
-    }
+    let written = ReportWriter::new(format, color, Vec::new(), &report.source_locale)
+        .and_then(|mut w| {
+            w.batch(&report.diagnostics, sources)?;
+            w.finish(&report.locales)
+        })
+        .unwrap_or_default();
+    String::from_utf8_lossy(&written).into_owned()
 }
 
 /// Prints `report` in `format` to stdout. Colour (human format only) when stdout is
@@ -57,12 +204,18 @@ pub fn print_human(sources: &BTreeMap<String, String>, report: &Report) -> anyho
 
 /// Prints the coverage table alone.
 pub fn print_table(report: &Report) -> anyhow::Result<()> {
-    write_stdout(&human::render_table(report))
+    write_stdout(&human::render_table(&report.locales))
 }
 
 /// Prints [`report_json`].
 pub fn print_json_with(report: &Report, sources: &BTreeMap<String, String>) -> anyhow::Result<()> {
     write_stdout(&report_json(report, sources))
+}
+
+/// Whether the human format gets colour: stdout is a terminal and `NO_COLOR` is
+/// unset or empty.
+pub fn color_for(format: ReportFormat) -> bool {
+    format == ReportFormat::Human && use_color()
 }
 
 fn use_color() -> bool {
@@ -189,5 +342,45 @@ pub(crate) mod test_support {
             diagnostics,
         };
         (report, sources)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::report;
+    use super::*;
+
+    /// A report written in batches (some empty) reads exactly as one written at once,
+    /// in every format.
+    #[test]
+    fn batches_write_the_same_report() {
+        let (report, sources) = report();
+        let formats = [
+            ReportFormat::Human,
+            ReportFormat::Json,
+            ReportFormat::Sarif,
+            ReportFormat::Junit,
+            ReportFormat::Github,
+        ];
+        for format in formats {
+            let whole = render(format, &sources, &report, false);
+            let mut w =
+                ReportWriter::new(format, false, Vec::new(), &report.source_locale).unwrap();
+            let d = &report.diagnostics;
+            for batch in [&d[..0], &d[..1], &d[1..1], &d[1..]] {
+                w.batch(batch, &sources).unwrap();
+            }
+            let batched = String::from_utf8(w.finish(&report.locales).unwrap()).unwrap();
+            assert_eq!(batched, whole, "{format:?}");
+            if matches!(format, ReportFormat::Json | ReportFormat::Sarif) {
+                let _: serde_json::Value = serde_json::from_str(&whole).unwrap();
+            }
+        }
+        // No diagnostics at all: an empty array, still valid JSON.
+        let empty = Report { diagnostics: Vec::new(), ..report };
+        let json = render(ReportFormat::Json, &sources, &empty, false);
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["diagnostics"], serde_json::json!([]));
+        assert!(json.contains("\"diagnostics\": [],\n"), "{json}");
     }
 }

@@ -10,7 +10,6 @@ use serde::Serialize;
 use tolk_content::{Code, Diagnostic, Severity};
 
 use super::{description, region, summary};
-use crate::check::Report;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -166,8 +165,8 @@ fn result<'a>(d: &'a Diagnostic, sources: &BTreeMap<String, String>) -> SarifRes
     }
 }
 
-/// The report as a SARIF 2.1.0 log.
-pub(super) fn render(report: &Report, sources: &BTreeMap<String, String>) -> String {
+/// The SARIF 2.1.0 log with an empty list of results, where the writer puts them.
+pub(super) fn skeleton() -> String {
     let rules = Code::ALL
         .iter()
         .map(|code| Rule {
@@ -190,12 +189,17 @@ pub(super) fn render(report: &Report, sources: &BTreeMap<String, String>) -> Str
                 },
             },
             column_kind: "unicodeCodePoints",
-            results: report.diagnostics.iter().map(|d| result(d, sources)).collect(),
+            results: Vec::new(),
         }],
     };
     let mut s = serde_json::to_string_pretty(&log).unwrap_or_default();
     s.push('\n');
     s
+}
+
+/// One diagnostic as a SARIF result, pretty-printed.
+pub(super) fn result_json(d: &Diagnostic, sources: &BTreeMap<String, String>) -> String {
+    serde_json::to_string_pretty(&result(d, sources)).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -206,7 +210,13 @@ mod tests {
     #[test]
     fn sarif_declares_every_rule_and_points_at_regions() {
         let (report, sources) = report();
-        let log: serde_json::Value = serde_json::from_str(&render(&report, &sources)).unwrap();
+        let log: serde_json::Value = serde_json::from_str(&super::super::render(
+            crate::cli::ReportFormat::Sarif,
+            &sources,
+            &report,
+            false,
+        ))
+        .unwrap();
         assert_eq!(log["version"], "2.1.0");
         let run = &log["runs"][0];
         let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
