@@ -55,7 +55,9 @@ macro_rules! codes {
 
 codes! {
     /// The Fluent parser could not read part of a file. The rest of the file is still
-    /// read and checked.
+    /// read and checked, except in a file whose placeables and calls nest deeper than
+    /// 100 levels: that file is not parsed at all (the parser recurses once per level
+    /// and would run out of stack; translations nest a few levels).
     ///
     /// Example: `help-call = Call { $hotline-phone` (unclosed placeable).
     SyntaxError = "syntax-error", Error;
@@ -85,6 +87,12 @@ codes! {
     ///
     /// Example: `a = { b }` and `b = { a }`.
     CyclicReference = "cyclic-reference", Error;
+    /// Formatting a message would resolve more than 100 placeables, those of the
+    /// messages and terms it references included: Fluent stops there and shows an
+    /// error instead of the text. Reported at the outermost message of a chain.
+    ///
+    /// Example: `m0 = { m1 }`, `m1 = { m2 }`, ... 150 messages deep.
+    TooManyPlaceables = "too-many-placeables", Error;
     /// A number, phone number, short code, URL or e-mail address of the source text
     /// (values of referenced terms included) does not appear unchanged in the
     /// translation, nor through the same variable or term; or the translation adds a
@@ -182,7 +190,9 @@ codes! {
     ///
     /// Example: `locales/english/`, or both `pt-br/` and `pt-BR/`.
     InvalidLocale = "invalid-locale", Error;
-    /// A file could not be read (unreadable, not UTF-8).
+    /// A file could not be read: missing or unreadable, a dangling or looping link, a
+    /// directory, FIFO or device where a file is expected, larger than 16 MiB, with
+    /// NUL bytes, or not UTF-8 (the byte offset of the first bad byte is given).
     ///
     /// Example: a `.ftl` file saved as UTF-16.
     UnreadableFile = "unreadable-file", Error;

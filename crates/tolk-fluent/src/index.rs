@@ -87,6 +87,9 @@ pub struct PatternInfo {
     pub selects: Vec<Select>,
     /// U+FFFD and bidi control characters written in the text, with their ranges.
     pub suspicious: Vec<(char, Range<usize>)>,
+    /// The most placeables one formatting of the pattern resolves, those of the
+    /// patterns it references not included (Fluent stops at 100 in all).
+    pub placeables: usize,
 }
 
 /// A message or term of one locale.
@@ -592,6 +595,7 @@ impl<'t> Collect<'t> {
     }
 
     fn pattern(&mut self, pattern: &ast::Pattern<&'t str>) {
+        self.info.placeables = placeables(pattern);
         self.pattern_counting(pattern, true);
     }
 
@@ -687,6 +691,30 @@ impl<'t> Collect<'t> {
             self.inline(&a.value);
         }
     }
+}
+
+/// The placeables that formatting `pattern` counts against Fluent's limit: one per
+/// placeable element, and those of the variant with the most in a select.
+fn placeables(pattern: &ast::Pattern<&str>) -> usize {
+    fn in_expression(expression: &ast::Expression<&str>) -> usize {
+        match expression {
+            ast::Expression::Select { variants, .. } => {
+                variants.iter().map(|v| placeables(&v.value)).max().unwrap_or(0)
+            }
+            ast::Expression::Inline(ast::InlineExpression::Placeable { expression }) => {
+                in_expression(expression)
+            }
+            ast::Expression::Inline(_) => 0,
+        }
+    }
+    pattern
+        .elements
+        .iter()
+        .map(|e| match e {
+            ast::PatternElement::Placeable { expression } => 1 + in_expression(expression),
+            ast::PatternElement::TextElement { .. } => 0,
+        })
+        .sum()
 }
 
 fn inline_span(text: &str, inline: &ast::InlineExpression<&str>) -> Range<usize> {

@@ -111,6 +111,7 @@ pub fn check_locale_with(
     let mut diags = Vec::new();
     references(source, target, opts, &mut diags);
     cycles(target, &mut diags);
+    placeable_limit(target, &mut diags);
     let mut coverage = Coverage::default();
     let categories = plural_categories(target.langid());
     let same_language = source.langid().language == target.langid().language;
@@ -657,6 +658,135 @@ fn cycles(target: &LocaleIndex, diags: &mut Vec<Diagnostic>) {
                 first,
             )
             .at(&*entry.file, entry.span.clone()),
+        );
+    }
+}
+
+/// Fluent formats at most this many placeables for one message, those of the
+/// messages and terms it references included (`fluent-bundle`'s `MAX_PLACEABLES`).
+const MAX_PLACEABLES: usize = 100;
+
+/// `too-many-placeables`: a message or term whose formatting, references followed,
+/// would resolve more placeables than Fluent allows (a long chain of references, or
+/// a huge pattern). Counted per pattern as an upper bound: every reference of the
+/// pattern counts, whichever variant it is in. Reported at the outermost patterns
+/// only, not at every link of a chain.
+fn placeable_limit(target: &LocaleIndex, diags: &mut Vec<Diagnostic>) {
+    let entries: Vec<(&String, &Entry)> = target.entries().iter().collect();
+    if entries.iter().all(|(_, e)| {
+        e.patterns().all(|(_, p)| p.references.is_empty() && p.placeables <= MAX_PLACEABLES)
+    }) {
+        return;
+    }
+    // Nodes are patterns: entry i's value is (i, None), its attributes (i, Some(k)).
+    type Node = (usize, Option<usize>);
+    let pattern = |(i, k): Node| -> Option<&PatternInfo> {
+        let e = entries[i].1;
+        match k {
+            None => e.value.as_ref(),
+            Some(k) => e.attributes.get(k).map(|(_, _, p)| p),
+        }
+    };
+    let target_of = |r: &Reference| -> Option<Node> {
+        let i = entries.binary_search_by(|(id, _)| id.as_str().cmp(&r.id)).ok()?;
+        match &r.attribute {
+            None => Some((i, None)),
+            Some(a) => {
+                entries[i].1.attributes.iter().position(|(n, _, _)| n == a).map(|k| (i, Some(k)))
+            }
+        }
+    };
+    // Dense numbering: entry i's patterns are `first[i]..first[i + 1]`.
+    let mut first = Vec::with_capacity(entries.len() + 1);
+    first.push(0);
+    for (_, e) in &entries {
+        first.push(first[first.len() - 1] + 1 + e.attributes.len());
+    }
+    let number = |(i, k): Node| first[i] + k.map_or(0, |k| k + 1);
+    // Totals by iterative depth-first search (a chain may be thousands long); a
+    // pattern on a cycle counts as 0 on its way back (cycles are reported apart).
+    const UNKNOWN: usize = usize::MAX;
+    let mut total = vec![UNKNOWN; first[entries.len()]];
+    let mut on_stack = vec![false; total.len()];
+    let nodes: Vec<Node> = entries
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (_, e))| {
+            std::iter::once((i, None))
+                .filter(move |_| e.value.is_some())
+                .chain((0..e.attributes.len()).map(move |k| (i, Some(k))))
+        })
+        .collect();
+    for &start in &nodes {
+        if total[number(start)] != UNKNOWN {
+            continue;
+        }
+        let mut stack: Vec<(Node, bool)> = vec![(start, false)];
+        while let Some((node, expanded)) = stack.pop() {
+            let n = number(node);
+            let Some(p) = pattern(node) else {
+                total[n] = 0;
+                continue;
+            };
+            if expanded {
+                let sum = p
+                    .references
+                    .iter()
+                    .filter_map(|r| target_of(r))
+                    .map(|t| match total[number(t)] {
+                        UNKNOWN => 0,
+                        t => t,
+                    })
+                    .fold(p.placeables, usize::saturating_add);
+                total[n] = sum.min(UNKNOWN - 1);
+                on_stack[n] = false;
+                continue;
+            }
+            if total[n] != UNKNOWN || on_stack[n] {
+                continue;
+            }
+            if p.references.is_empty() {
+                total[n] = p.placeables;
+                continue;
+            }
+            on_stack[n] = true;
+            stack.push((node, true));
+            for r in &p.references {
+                if let Some(t) = target_of(r)
+                    && total[number(t)] == UNKNOWN
+                    && !on_stack[number(t)]
+                {
+                    stack.push((t, false));
+                }
+            }
+        }
+    }
+    let over: BTreeSet<Node> =
+        nodes.iter().copied().filter(|n| total[number(*n)] > MAX_PLACEABLES).collect();
+    let inner: BTreeSet<Node> = over
+        .iter()
+        .filter_map(|n| pattern(*n))
+        .flat_map(|p| p.references.iter().filter_map(|r| target_of(r)))
+        .collect();
+    let tag = target.tag();
+    for node in over.difference(&inner) {
+        let (id, entry) = entries[node.0];
+        let what = match node.1 {
+            Some(k) => format!("{id}.{}", entry.attributes[k].0),
+            None => id.clone(),
+        };
+        diags.push(
+            diag(
+                Code::TooManyPlaceables,
+                format!(
+                    "`{what}` in `{tag}` resolves {} placeables with its references; Fluent stops at {MAX_PLACEABLES}",
+                    total[number(*node)]
+                ),
+                tag,
+                id,
+            )
+            .at(&*entry.file, entry.span.clone())
+            .with_note("it would be shown as an error: shorten the chain of references or split the message"),
         );
     }
 }

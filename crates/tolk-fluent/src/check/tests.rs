@@ -298,3 +298,28 @@ fn coverage_of_a_subset() {
         Coverage { messages_total: 2, messages_translated: 1, words_total: 3, words_translated: 2 }
     );
 }
+
+#[test]
+fn chains_beyond_fluents_placeable_limit_are_reported_once() {
+    // 150 messages deep: only the outermost is reported.
+    let mut src = String::new();
+    for i in 0..150 {
+        src.push_str(&format!("m{i} = {{ m{} }}\n", i + 1));
+    }
+    src.push_str("m150 = end\n");
+    let got = check_in("en-US", &src, &src);
+    let over: Vec<_> = got.iter().filter(|d| d.0 == "too-many-placeables").collect();
+    assert_eq!(over.len(), 1, "{got:?}");
+    assert_eq!(over[0].3, "m0");
+    assert!(over[0].2.contains("resolves 150 placeables"), "{}", over[0].2);
+    // 100 is allowed, as in Fluent.
+    let mut src = String::new();
+    for i in 0..100 {
+        src.push_str(&format!("m{i} = {{ m{} }}\n", i + 1));
+    }
+    src.push_str("m100 = end\n");
+    assert!(check_in("en-US", &src, &src).iter().all(|d| d.0 != "too-many-placeables"));
+    // A select counts its largest variant; a cycle does not loop.
+    let src = "a = { $n ->\n    [one] { b }\n   *[other] x\n}\nb = { a }\n";
+    assert!(check_in("en-US", src, src).iter().all(|d| d.0 != "too-many-placeables"));
+}
