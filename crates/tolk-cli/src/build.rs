@@ -1,6 +1,7 @@
 //! `tolk build`: check, decide which locales go live, then localize and render
 //! every document for every published locale in parallel, and write the files
-//! atomically.
+//! into a staging directory that replaces the output directory as a whole (see
+//! [`OutputDir`] for the crash guarantee).
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -8,7 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::bail;
+use anyhow::{Context, bail};
 use rayon::prelude::*;
 use tolk_content::{Block, Diagnostic, Document, LocalizedDocument, Severity, TextDirection};
 use tolk_fluent::{Catalog, LocaleIndex, Pseudo, localize, parse_locale};
@@ -21,7 +22,7 @@ use tolk_render::{
 use crate::check::{Report, check_project};
 use crate::cli::BuildArgs;
 use crate::config::Config;
-use crate::fsutil::{is_within, write_atomic};
+use crate::fsutil::{OutputDir, is_within};
 use crate::project::{self, Project};
 use crate::report::render_diagnostic;
 
@@ -93,6 +94,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
         None => project.root.join(&project.config.out),
     };
     refuse_input_dirs(&project, &out_dir)?;
+    let output = OutputDir::prepare(&out_dir)?;
     let selected = selected_locales(&project, &args.locales)?;
     let pdf = pdf::Pdf::new(args.format.contains(&Format::Pdf))?;
 
@@ -256,7 +258,17 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
         });
     }
 
-    outputs.par_iter().try_for_each(|o| write_atomic(&out_dir.join(&o.path), &o.contents))?;
+    // Everything goes into a staging directory first; the output directory is
+    // replaced only once every file is written. On failure the staging directory
+    // is removed and the previous output stays as it was.
+    let staging = output.stage()?;
+    let written = outputs.par_iter().try_for_each(|o| staging.write(&o.path, &o.contents));
+    let warning = written.and_then(|()| staging.commit()).with_context(|| {
+        format!("nothing was written; {} is unchanged", output.path().display())
+    })?;
+    if let Some(warning) = warning {
+        writeln!(err, "warning: {warning}")?;
+    }
     let (warnings, elapsed) = (report.warnings(), started.elapsed());
     writeln!(
         err,

@@ -501,11 +501,25 @@ pub fn run_lock(args: &LockArgs) -> anyhow::Result<ExitCode> {
         tags.insert(tag);
     }
     lock.retain_locales(&tags);
+    // Edit the existing file in place, so that comments and keys this version does
+    // not know survive; write only when something changed, and atomically.
     let path = meta.root.join(project::LOCK_FILE);
-    write_atomic(&path, lock.to_toml().as_bytes())?;
+    let previous = match &meta.lock {
+        Some(_) => crate::fsutil::read_text(&path, project::LOCK_FILE).ok(),
+        None => None,
+    };
+    let text = match &previous {
+        Some(previous) => lock.update_text(previous),
+        None => lock.to_toml(),
+    };
+    let changed = previous.as_deref() != Some(text.as_str());
+    if changed {
+        write_atomic(&path, text.as_bytes())?;
+    }
     let entries: usize = lock.locales.values().map(|m| m.len()).sum();
     let mut err = std::io::stderr().lock();
-    writeln!(err, "wrote {}: {} translations in {} locales", path.display(), entries, tags.len())?;
+    let done = if changed { "wrote" } else { "unchanged" };
+    writeln!(err, "{done} {}: {} translations in {} locales", path.display(), entries, tags.len())?;
     Ok(ExitCode::SUCCESS)
 }
 

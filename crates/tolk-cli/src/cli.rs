@@ -23,6 +23,9 @@ pub enum Command {
     /// threshold missed, 2 usage, configuration or I/O failure.
     Check(CheckArgs),
     /// Check, then write JSON, HTML and text for every document and locale.
+    ///
+    /// Exit codes: 0 built, 1 errors found (nothing written), 2 usage,
+    /// configuration or I/O failure (the previous output is left as it was).
     Build(BuildArgs),
     /// Print a coverage table per locale.
     Stats(StatsArgs),
@@ -80,7 +83,9 @@ pub struct CheckArgs {
 pub struct BuildArgs {
     #[command(flatten)]
     pub project: ProjectArgs,
-    /// Output directory (default: `out` in tolk.toml, else `dist`, inside PATH).
+    /// Output directory (default: `out` in tolk.toml, else `dist`, inside PATH). It is
+    /// replaced as a whole when the build succeeds, so it must be new, empty, or the
+    /// output of an earlier build; an interrupted or failed build leaves it as it was.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Build only these locales (repeatable). Default: all.

@@ -11,11 +11,22 @@ use rayon::prelude::*;
 use tolk_content::{Code, Diagnostic, Document, parse_document};
 use tolk_fluent::{Catalog, LocaleCatalog, Lock, SourceFile, load_locale, parse_locale};
 
-use crate::config::Config;
-use crate::fsutil::{display_path, read_text};
+use crate::config::{Config, LocaleConfig};
+use crate::fsutil::{display_path, read_text, read_text_up_to};
 
 /// The lock file's name, in the project directory.
 pub const LOCK_FILE: &str = "tolk.lock";
+
+/// The largest `tolk.lock` read: it holds every locale's hashes and the source
+/// texts, so it may grow far beyond a translation file.
+const MAX_LOCK_BYTES: u64 = 512 * 1024 * 1024;
+
+/// The deepest nesting of placeables and call arguments a `.ftl` file may have.
+/// Fluent's parser (and its serializer and resolver) recurse once or more per
+/// level, so a file nested thousands deep would overflow the stack; translations
+/// nest a few levels (a select inside a placeable inside a variant), and 100 levels
+/// parse well within the smallest thread stack tolk runs on (2 MiB).
+pub const MAX_FTL_NESTING: usize = 100;
 
 /// A project without its translations loaded.
 pub struct Meta {
@@ -57,7 +68,8 @@ impl Meta {
             .collect()
     }
 
-    /// Reads one locale's `.ftl` files, sorted by path. Unreadable files become
+    /// Reads one locale's `.ftl` files, sorted by path. Unreadable files, and files
+    /// nested deeper than [`MAX_FTL_NESTING`] (which are not parsed), become
     /// diagnostics.
     pub fn read_locale(
         &self,
@@ -69,7 +81,24 @@ impl Meta {
         for path in files_with_extension(dir, "ftl")? {
             let shown = display_path(&self.root, &path);
             match read_text(&path, &shown) {
-                Ok(text) => files.push(SourceFile::new(shown, text)),
+                Ok(text) => match too_deep(&text) {
+                    None => files.push(SourceFile::new(shown, text)),
+                    Some(at) => diags.push(
+                        Diagnostic::new(Code::SyntaxError, {
+                            // The file's text is not kept for excerpts: the
+                            // position goes into the message.
+                            let (line, col) = tolk_content::line_col(&text, at);
+                            format!(
+                                "placeables and calls nested deeper than {MAX_FTL_NESTING} levels in `{shown}` (line {line}, column {col}); the file is not parsed"
+                            )
+                        })
+                        .at(&shown, at..at + 1)
+                        .in_locale(tag)
+                        .with_note(
+                            "Fluent's parser recurses once per level; a `{` or `(` that is never closed counts as open to the end of the file",
+                        ),
+                    ),
+                },
                 Err(d) => diags.push(d.in_locale(tag)),
             }
         }
@@ -102,15 +131,19 @@ pub fn load_meta(root: &Path, source_locale: &str) -> anyhow::Result<Meta> {
     }
     let config_path = root.join("tolk.toml");
     let has_config = config_path.is_file();
-    let config = if has_config {
+    let mut config = if has_config {
         let text = read_text(&config_path, "tolk.toml").map_err(|d| anyhow::anyhow!(d.text))?;
         Config::parse("tolk.toml", &text).map_err(|e| anyhow::anyhow!(e))?
     } else {
         Config::plain(source_locale)
     };
     let source = parse_locale(&config.source_locale)
-        .with_context(|| format!("source locale `{}`", config.source_locale))?
+        .with_context(|| {
+            let from = if has_config { "tolk.toml: source-locale" } else { "--source-locale" };
+            format!("{from} `{}`", config.source_locale)
+        })?
         .to_string();
+    config.locales = canonical_locale_settings(std::mem::take(&mut config.locales))?;
     let mut diagnostics = Vec::new();
     let mut sources = BTreeMap::new();
 
@@ -169,10 +202,20 @@ pub fn load_meta(root: &Path, source_locale: &str) -> anyhow::Result<Meta> {
     for entry in entries {
         let name = entry.file_name().to_string_lossy().into_owned();
         let path = entry.path();
-        if name.starts_with('.') || !path.is_dir() {
+        if name.starts_with('.') {
             continue;
         }
         let shown = display_path(root, &path);
+        if !path.is_dir() {
+            // A link that leads nowhere (dangling, or a loop) may be a locale.
+            if let Err(e) = std::fs::metadata(&path) {
+                diagnostics.push(
+                    Diagnostic::new(Code::UnreadableFile, format!("cannot follow `{shown}`: {e}"))
+                        .in_file(shown),
+                );
+            }
+            continue;
+        }
         match parse_locale(&name) {
             Ok(id) => {
                 let tag = id.to_string();
@@ -210,19 +253,27 @@ pub fn load_meta(root: &Path, source_locale: &str) -> anyhow::Result<Meta> {
             dirs.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>().join(", ")
         );
     }
-    for tag in config.locales.keys() {
-        let canonical = parse_locale(tag).with_context(|| format!("tolk.toml: [locales.{tag}]"))?;
-        if !dirs.iter().any(|(t, _)| *t == canonical.to_string()) {
+    for (tag, settings) in &config.locales {
+        if !dirs.iter().any(|(t, _)| t == tag) {
             bail!(
                 "tolk.toml configures locale `{tag}`, but {} has no directory for it",
                 locales_dir.display()
             );
         }
+        for other in settings.fallback.iter().flatten() {
+            if !dirs.iter().any(|(t, _)| t == other) {
+                bail!(
+                    "tolk.toml: [locales.{tag}] fallback: {} has no directory for locale `{other}`",
+                    locales_dir.display()
+                );
+            }
+        }
     }
 
     let lock_path = root.join(LOCK_FILE);
     let lock = if lock_path.is_file() {
-        let text = read_text(&lock_path, LOCK_FILE).map_err(|d| anyhow::anyhow!(d.text))?;
+        let text = read_text_up_to(&lock_path, LOCK_FILE, MAX_LOCK_BYTES)
+            .map_err(|d| anyhow::anyhow!(d.text))?;
         Some(Lock::parse(&text).map_err(|e| anyhow::anyhow!("{LOCK_FILE}:{e}"))?)
     } else {
         None
@@ -269,23 +320,156 @@ pub fn load(root: &Path, source_locale: &str) -> anyhow::Result<Project> {
     Ok(Project { meta, catalog })
 }
 
+/// `[locales.<tag>]` settings keyed by canonical tag, with canonical fallback
+/// chains. A key or fallback entry that is not a BCP 47 tag (`..`, `/abs`,
+/// `en-US/../../x`) is an error, and so are two keys naming one locale (`pt-br`
+/// and `pt-BR`).
+fn canonical_locale_settings(
+    settings: BTreeMap<String, LocaleConfig>,
+) -> anyhow::Result<BTreeMap<String, LocaleConfig>> {
+    let mut by_tag: BTreeMap<String, (String, LocaleConfig)> = BTreeMap::new();
+    for (key, mut lc) in settings {
+        let tag = parse_locale(&key).with_context(|| format!("tolk.toml: [locales.{key}]"))?;
+        if let Some(fallback) = &mut lc.fallback {
+            for entry in fallback.iter_mut() {
+                *entry = parse_locale(entry)
+                    .with_context(|| format!("tolk.toml: [locales.{key}] fallback"))?
+                    .to_string();
+            }
+        }
+        let tag = tag.to_string();
+        if let Some((first, _)) = by_tag.get(&tag) {
+            bail!(
+                "tolk.toml: [locales.{first}] and [locales.{key}] are the same locale `{tag}`; merge them"
+            );
+        }
+        by_tag.insert(tag, (key, lc));
+    }
+    Ok(by_tag.into_iter().map(|(tag, (_, lc))| (tag, lc)).collect())
+}
+
+/// The byte offset of the first `{` or `(` nested deeper than [`MAX_FTL_NESTING`]
+/// in Fluent source, if any. Counts `{` everywhere and `(` inside placeables,
+/// skipping comment lines and string literals. It never resets at a new entry, as
+/// an indented or even unindented continuation can keep a placeable open: the
+/// count is an upper bound of the parser's depth.
+fn too_deep(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        if depth == 0 {
+            // Outside placeables only a `{` that is not in a comment matters: jump
+            // to the next one.
+            let at = i + memchr::memchr(b'{', &bytes[i..])?;
+            let line = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |p| p + 1);
+            if bytes[line] == b'#' {
+                i = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |p| at + p + 1);
+                continue;
+            }
+            i = at;
+        }
+        let b = bytes[i];
+        let line_start = i == 0 || bytes[i - 1] == b'\n';
+        if line_start && b == b'#' {
+            // A comment; inside a placeable, a parse error that ends the entry.
+            depth = 0;
+            while i < bytes.len() && bytes[i] != b'\n' {
+                i += 1;
+            }
+            continue;
+        }
+        match b {
+            b'{' | b'(' if b == b'{' || depth > 0 => {
+                depth += 1;
+                if depth > MAX_FTL_NESTING {
+                    return Some(i);
+                }
+            }
+            b'}' | b')' => depth = depth.saturating_sub(1),
+            b'"' if depth > 0 => {
+                // A string literal ends at its closing quote or, unclosed, at the
+                // end of the line.
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' && bytes[i] != b'\n' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if i < bytes.len() && bytes[i] == b'\n' {
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 /// Directories that sit beside locales in existing trees and are not locales.
 fn is_tool_dir(name: &str) -> bool {
     matches!(name, "templates" | "node_modules" | "target" | "dist")
 }
 
-/// Every file under `dir` with extension `ext`, sorted. Symlinked directories are
-/// not followed (no loops); a symlinked file is listed, so that reading it reports
-/// a dangling link by name.
+/// Every path under `dir` with extension `ext`, sorted. Symlinked directories are
+/// not followed (no loops). Whatever has the extension is listed, links, FIFOs and
+/// directories included, so that reading it reports by name a dangling link, a
+/// loop, or something that is not a file.
 fn files_with_extension(dir: &Path, ext: &str) -> anyhow::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for entry in walkdir::WalkDir::new(dir).follow_links(false).sort_by_file_name() {
         let entry = entry.with_context(|| format!("reading {}", dir.display()))?;
-        let kind = entry.file_type();
-        let listed = kind.is_file() || (kind.is_symlink() && !entry.path().is_dir());
-        if listed && entry.path().extension().is_some_and(|e| e == ext) {
+        if entry.depth() > 0 && entry.path().extension().is_some_and(|e| e == ext) {
             files.push(entry.into_path());
         }
     }
     Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nested(depth: usize) -> String {
+        format!("a = {}$x{}\n", "{ ".repeat(depth), " }".repeat(depth))
+    }
+
+    #[test]
+    fn nesting_up_to_the_limit_is_allowed() {
+        assert_eq!(too_deep(&nested(MAX_FTL_NESTING)), None);
+        assert_eq!(too_deep(&nested(MAX_FTL_NESTING + 1)), Some(4 + 2 * MAX_FTL_NESTING));
+        // Sequential placeables do not add up.
+        assert_eq!(too_deep(&"a = { $x }\n".repeat(1000)), None);
+    }
+
+    #[test]
+    fn braces_in_strings_comments_and_text_parentheses_do_not_count() {
+        let braces = "{".repeat(MAX_FTL_NESTING + 1);
+        assert_eq!(too_deep(&format!("# {braces}\na = A\n")), None);
+        assert_eq!(too_deep(&format!("a = {{ \"{braces}\" }}\n")), None);
+        assert_eq!(too_deep(&format!("a = {{ \"\\\"{braces}\" }}\n")), None);
+        let parens = "(".repeat(MAX_FTL_NESTING + 1);
+        assert_eq!(too_deep(&format!("a = {parens}\n")), None);
+        // Inside a placeable they are calls.
+        assert!(too_deep(&format!("a = {{ {} }}\n", "F(".repeat(MAX_FTL_NESTING + 1))).is_some());
+    }
+
+    #[test]
+    fn locale_settings_are_keyed_by_canonical_tag() {
+        let mut settings = BTreeMap::new();
+        let fallback = LocaleConfig { fallback: Some(vec!["pt_pt".into()]), ..Default::default() };
+        settings.insert("pt-br".to_owned(), fallback);
+        let got = canonical_locale_settings(settings.clone()).unwrap();
+        assert_eq!(got.keys().collect::<Vec<_>>(), ["pt-BR"]);
+        assert_eq!(got["pt-BR"].fallback, Some(vec!["pt-PT".to_owned()]));
+
+        settings.insert("pt-BR".to_owned(), LocaleConfig::default());
+        let err = canonical_locale_settings(settings).err().unwrap().to_string();
+        assert!(err.contains("[locales.pt-BR] and [locales.pt-br] are the same locale"), "{err}");
+
+        for bad in ["..", "/abs", "en-US/../../x"] {
+            let settings = BTreeMap::from([(bad.to_owned(), LocaleConfig::default())]);
+            let err = format!("{:#}", canonical_locale_settings(settings).err().unwrap());
+            assert!(err.contains("not a valid BCP 47"), "{err}");
+        }
+    }
 }

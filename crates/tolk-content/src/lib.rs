@@ -31,6 +31,8 @@
 //! assert_eq!(doc.message_refs().count(), 3);
 //! ```
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 mod diag;
 mod localized;
 mod model;

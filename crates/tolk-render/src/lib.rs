@@ -17,6 +17,8 @@
 //!
 //! [`LocalizedDocument`]: tolk_content::LocalizedDocument
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 mod html;
 mod json;
 mod manifest;

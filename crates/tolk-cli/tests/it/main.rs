@@ -3,7 +3,9 @@
 mod bad_input;
 mod browser;
 mod build;
+mod catalogue;
 mod check;
+mod faults;
 mod fixtures;
 mod parity;
 mod pdf;

@@ -545,6 +545,12 @@ impl Cx<'_> {
     }
 }
 
+/// Invisible characters that change how a URL reads without changing what it is:
+/// bidi controls, zero-width characters and the byte-order mark.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}')
+}
+
 /// Checks a fact's value: the URL schemes that are safe to link to, phone numbers made
 /// of digits and separators, short codes of digits.
 fn validate_fact(fact: &Fact) -> Result<(), String> {
@@ -574,12 +580,16 @@ fn validate_fact(fact: &Fact) -> Result<(), String> {
                 Some("http" | "https" | "tel" | "sms" | "mailto") => {}
                 _ => {
                     return Err(format!(
-                        "`{u}` is not an allowed URL (schemes: http, https, tel, sms, mailto)"
+                        "`{}` is not an allowed URL (schemes: http, https, tel, sms, mailto)",
+                        u.escape_debug()
                     ));
                 }
             }
-            if u.chars().any(|c| c.is_whitespace() || c.is_control()) {
-                return Err(format!("`{u}` contains white space or control characters"));
+            if u.chars().any(|c| c.is_whitespace() || c.is_control() || is_invisible_format(c)) {
+                return Err(format!(
+                    "`{}` contains white space, control or bidi characters",
+                    u.escape_debug()
+                ));
             }
         }
         Fact::Email(e) => {

@@ -116,6 +116,10 @@ fn unsafe_or_malformed_facts_are_refused() {
     for (fact, needle) in [
         (r#"{ url = "javascript:alert(1)" }"#, "not an allowed URL"),
         (r#"{ url = "data:text/html,x" }"#, "not an allowed URL"),
+        (r#"{ url = "JavaScript:alert(1)" }"#, "not an allowed URL"),
+        (r#"{ url = "java\tscript:alert(1)" }"#, "not an allowed URL"),
+        (r#"{ url = "https://a.example/\u202Eexe.txt" }"#, "bidi characters"),
+        (r#"{ url = "https://a.example/\u200B" }"#, "bidi characters"),
         (r#"{ phone = "1-888-CALL-NOW" }"#, "not a phone number"),
         (r#"{ short-code = "23a" }"#, "not a short code"),
         (r#"{ colour = "red" }"#, "unknown fact type"),

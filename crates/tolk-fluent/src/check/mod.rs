@@ -732,7 +732,7 @@ fn placeable_limit(target: &LocaleIndex, diags: &mut Vec<Diagnostic>) {
                 let sum = p
                     .references
                     .iter()
-                    .filter_map(|r| target_of(r))
+                    .filter_map(&target_of)
                     .map(|t| match total[number(t)] {
                         UNKNOWN => 0,
                         t => t,
@@ -766,7 +766,7 @@ fn placeable_limit(target: &LocaleIndex, diags: &mut Vec<Diagnostic>) {
     let inner: BTreeSet<Node> = over
         .iter()
         .filter_map(|n| pattern(*n))
-        .flat_map(|p| p.references.iter().filter_map(|r| target_of(r)))
+        .flat_map(|p| p.references.iter().filter_map(&target_of))
         .collect();
     let tag = target.tag();
     for node in over.difference(&inner) {
