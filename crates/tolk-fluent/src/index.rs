@@ -223,7 +223,8 @@ pub fn index_locale(
         dir: None,
     };
     let mut diags = Vec::new();
-    let mut staged = Vec::new();
+    // About one entry per 160 bytes of Fluent: room for most locales at once.
+    let mut staged = Vec::with_capacity(files.iter().map(|f| f.text.len()).sum::<usize>() / 160);
     for file in files {
         let resource = resource_name(&file.path, &index.tag);
         if index.dir.is_none() {
@@ -235,9 +236,12 @@ pub fn index_locale(
     // Sorting once (ids in a file are often already in order) and building the map
     // from sorted entries is much cheaper than inserting entry by entry. The sort is
     // stable: of two definitions of an id, the first read is kept.
-    staged.sort_by(|a, b| a.id.cmp(&b.id));
-    let mut entries: Vec<(String, Entry)> = Vec::with_capacity(staged.len());
-    for s in staged {
+    // Entries are large: sort their positions, then move each entry once.
+    let mut order: Vec<usize> = (0..staged.len()).collect();
+    order.sort_by(|a, b| staged[*a].id.cmp(&staged[*b].id));
+    let mut slots: Vec<Option<Staged>> = staged.into_iter().map(Some).collect();
+    let mut entries: Vec<(String, Entry)> = Vec::with_capacity(slots.len());
+    for s in order.into_iter().filter_map(|i| slots[i].take()) {
         if let Some((id, first)) = entries.last()
             && *id == s.id
         {
@@ -521,64 +525,23 @@ impl<'t> Collect<'t> {
     }
 
     fn visible_text(&mut self, value: &'t str, count_words: bool) {
-        // One pass over the bytes: words, letters, the text hash, suspicious
-        // characters, and whether anything may need protecting. ASCII (most of the
-        // markup and many scripts' spaces and digits) never needs decoding; other
-        // characters are decoded once and hashed as one code point.
-        const PRIME: u64 = 0x0100_0000_01b3;
+        // Words are runs of anything but ASCII white space. Each pass below is a
+        // simple scan the compiler can vectorize; characters are decoded only where
+        // a suspicious character or a digit of another script may be.
         let base = offset(self.text, value);
         let bytes = value.as_bytes();
         let mut h =
             if self.info.text_hash == 0 { 0xcbf2_9ce4_8422_2325 } else { self.info.text_hash };
-        let (mut in_word, mut word_has_letter, mut protectable) = (false, false, false);
         let (mut words, mut letter_words, mut letters) = (0, 0, 0);
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            let (space, unit, letter) = if b < 0x80 {
-                i += 1;
-                let space = matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
-                let letter = b.is_ascii_alphabetic();
-                if !letter && !space {
-                    protectable |= b.is_ascii_digit() || b == b'@';
-                } else if b | 0x20 == b'h' {
-                    let rest = &bytes[i - 1..];
-                    protectable |= rest.len() >= 7 && rest[..4].eq_ignore_ascii_case(b"http");
-                }
-                (space, u32::from(b), letter)
-            } else {
-                let c = value[i..].chars().next().unwrap_or('\u{fffd}');
-                let len = c.len_utf8();
-                if c == '\u{fffd}' || is_bidi_control(c) {
-                    self.info.suspicious.push((c, base + i..base + i + len));
-                }
-                i += len;
-                protectable |= digit_value(c).is_some();
-                // Outside ASCII, every character but spaces counts as a letter:
-                // exact enough for the `untranslated` rule, and far cheaper than a
-                // Unicode property lookup per character.
-                (c.is_whitespace(), c as u32, true)
-            };
-            if space {
-                if in_word {
-                    h = (h ^ u64::from(b' ')).wrapping_mul(PRIME);
-                    words += 1;
-                    letter_words += usize::from(word_has_letter);
-                    (in_word, word_has_letter) = (false, false);
-                }
-                continue;
-            }
-            in_word = true;
-            h = (h ^ u64::from(unit)).wrapping_mul(PRIME);
-            if letter {
-                letters += 1;
-                word_has_letter = true;
-            }
-        }
-        if in_word {
-            h = (h ^ u64::from(b' ')).wrapping_mul(PRIME);
+        for word in bytes.split(u8::is_ascii_whitespace).filter(|w| !w.is_empty()) {
+            h = hash_word(h, word);
+            // A letter: an ASCII letter, or any character outside ASCII (exact
+            // enough for the `untranslated` rule, and no Unicode lookup per
+            // character): its first byte is 0xC0 or more.
+            let l = word.iter().filter(|b| b.is_ascii_alphabetic() || **b >= 0xc0).count();
             words += 1;
-            letter_words += usize::from(word_has_letter);
+            letters += l;
+            letter_words += usize::from(l > 0);
         }
         self.info.text_hash = h;
         self.info.letters += letters;
@@ -586,6 +549,21 @@ impl<'t> Collect<'t> {
         if count_words {
             self.words += words;
         }
+        // U+FFFD is EF BF BD; the bidi controls are E2 80 AA-AE and E2 81 A6-A9.
+        for i in memchr::memchr2_iter(0xef, 0xe2, bytes) {
+            if let Some(c) = value.get(i..).and_then(|rest| rest.chars().next())
+                && (c == '\u{fffd}' || is_bidi_control(c))
+            {
+                self.info.suspicious.push((c, base + i..base + i + c.len_utf8()));
+            }
+        }
+        // Digits of other scripts start with bytes D9-E1 (U+0660-U+1049) or EF
+        // (full-width digits).
+        let protectable = bytes.iter().any(|b| b.is_ascii_digit() || *b == b'@')
+            || memchr::memmem::find(bytes, b"http").is_some()
+            || memchr::memmem::find(bytes, b"HTTP").is_some()
+            || (bytes.iter().any(|b| matches!(b, 0xd9..=0xe1 | 0xef))
+                && value.chars().any(|c| !c.is_ascii() && digit_value(c).is_some()));
         if protectable {
             for mut token in tokens(value) {
                 token.span = base + token.span.start..base + token.span.end;
@@ -715,6 +693,23 @@ fn placeables(pattern: &ast::Pattern<&str>) -> usize {
             ast::PatternElement::TextElement { .. } => 0,
         })
         .sum()
+}
+
+/// Adds one word to a text hash, eight bytes at a time.
+fn hash_word(mut h: u64, word: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut chunks = word.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut v = [0u8; 8];
+        v.copy_from_slice(chunk);
+        h = (h ^ u64::from_le_bytes(v)).wrapping_mul(K).rotate_left(29);
+    }
+    let rest = chunks.remainder();
+    let mut v = [0u8; 8];
+    v[..rest.len()].copy_from_slice(rest);
+    // The length ends the word, so words never run together.
+    h = (h ^ u64::from_le_bytes(v)).wrapping_mul(K).rotate_left(29);
+    (h ^ word.len() as u64).wrapping_mul(K)
 }
 
 fn inline_span(text: &str, inline: &ast::InlineExpression<&str>) -> Range<usize> {

@@ -23,6 +23,8 @@
 //! assert_eq!(report.coverage.messages_translated, 1);
 //! ```
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 mod catalog;
 mod check;
 mod index;

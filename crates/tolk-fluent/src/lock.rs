@@ -223,7 +223,10 @@ impl Lock {
                 }
                 None => {
                     locales.insert(tag, toml_edit::Item::Table(toml_edit::Table::new()));
-                    locales[tag.as_str()].as_table_mut().expect("just inserted")
+                    match locales.get_mut(tag).and_then(toml_edit::Item::as_table_mut) {
+                        Some(table) => table,
+                        None => continue,
+                    }
                 }
             };
             table.set_position(next);
@@ -241,7 +244,12 @@ impl Lock {
                             quote(&e.source),
                             quote(&e.translation)
                         );
-                        let value = text.parse::<toml_edit::Value>().expect("valid TOML");
+                        let value = text.parse::<toml_edit::Value>().unwrap_or_else(|_| {
+                            let mut t = toml_edit::InlineTable::new();
+                            t.insert("source", e.source.as_str().into());
+                            t.insert("translation", e.translation.as_str().into());
+                            toml_edit::Value::InlineTable(t)
+                        });
                         table.insert(id, toml_edit::Item::Value(value));
                     }
                 }
@@ -281,7 +289,8 @@ fn key(s: &str) -> String {
 /// Sets `table[key]` to the string `text`, keeping the line's comments and layout
 /// when the key exists, and leaving it alone when it already holds `text`.
 fn set_string(table: &mut dyn toml_edit::TableLike, key: &str, text: &str) {
-    let new = quote(text).parse::<toml_edit::Value>().expect("valid TOML");
+    // `quote` writes strings the way `to_toml` does; parsing it back cannot fail.
+    let new = quote(text).parse::<toml_edit::Value>().unwrap_or_else(|_| text.into());
     match table.get_mut(key) {
         Some(toml_edit::Item::Value(v)) if v.as_str() == Some(text) => {}
         Some(toml_edit::Item::Value(v)) => {
