@@ -115,17 +115,26 @@ pub fn check_locale_with(
     let mut coverage = Coverage::default();
     let categories = plural_categories(target.langid());
     let same_language = source.langid().language == target.langid().language;
+    let term_tokens = (terms_have_tokens(source), terms_have_tokens(target));
     // Both maps are sorted: one merge pass pairs source and target entries and
     // finds the obsolete ones, without a lookup per id.
     let mut targets = target.entries().iter().peekable();
     let mut obsolete: Vec<(&String, &Entry)> = Vec::new();
     for (id, src) in source.entries() {
-        while let Some(extra) = targets.next_if(|(t, _)| t.as_str() < id.as_str()) {
-            obsolete.push(extra);
+        let mut found = None;
+        while let Some((t, _)) = targets.peek() {
+            match t.as_str().cmp(id.as_str()) {
+                std::cmp::Ordering::Less => obsolete.extend(targets.next()),
+                std::cmp::Ordering::Equal => {
+                    found = targets.next().map(|(_, tr)| tr);
+                    break;
+                }
+                std::cmp::Ordering::Greater => break,
+            }
         }
         coverage.messages_total += 1;
         coverage.words_total += src.words;
-        let Some((_, tr)) = targets.next_if(|(t, _)| *t == id) else {
+        let Some(tr) = found else {
             let file = match target.dir() {
                 Some(dir) => format!("{dir}{}", src.resource),
                 None => src.resource.to_string(),
@@ -189,7 +198,7 @@ pub fn check_locale_with(
         if !is_term {
             reference_changes(id, src, tr, (source, target, opts), &mut diags);
         }
-        protected(id, src, tr, source, target, tag, &mut diags);
+        protected(id, src, tr, source, target, tag, term_tokens, &mut diags);
         plurals(id, src, tr, tag, &categories, &mut diags);
         if !same_language && !is_term {
             untranslated(id, src, tr, tag, &mut diags);
@@ -221,6 +230,16 @@ pub fn check_locale_with(
 
 fn variables(id: &str, src: &Entry, tr: &Entry, tag: &str, diags: &mut Vec<Diagnostic>) {
     if src.variables().next().is_none() && tr.variables().next().is_none() {
+        return;
+    }
+    // Most translations use the source's variables: compare the sorted names first.
+    fn names(e: &Entry) -> Vec<&str> {
+        let mut v: Vec<&str> = e.variables().map(|(n, _)| n.as_str()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+    if names(src) == names(tr) {
         return;
     }
     let known = src.variable_names();
@@ -271,6 +290,15 @@ fn entry_tokens<'a>(entry: &'a Entry, locales: &[&'a LocaleIndex]) -> Vec<&'a To
     out
 }
 
+/// Whether some term of `locale` holds a protected token (terms sort first).
+fn terms_have_tokens(locale: &LocaleIndex) -> bool {
+    locale
+        .entries()
+        .iter()
+        .take_while(|(id, _)| id.starts_with('-'))
+        .any(|(_, e)| e.patterns().any(|(_, p)| !p.tokens.is_empty()))
+}
+
 fn protected(
     id: &str,
     src: &Entry,
@@ -278,13 +306,22 @@ fn protected(
     source: &LocaleIndex,
     target: &LocaleIndex,
     tag: &str,
+    term_tokens: (bool, bool),
     diags: &mut Vec<Diagnostic>,
 ) {
-    let required = entry_tokens(src, &[source]);
+    let required = if term_tokens.0 {
+        entry_tokens(src, &[source])
+    } else {
+        src.patterns().flat_map(|(_, p)| &p.tokens).collect()
+    };
     if required.is_empty() && tr.patterns().all(|(_, p)| p.tokens.is_empty()) {
         return;
     }
-    let available = entry_tokens(tr, &[target, source]);
+    let available = if term_tokens.0 || term_tokens.1 {
+        entry_tokens(tr, &[target, source])
+    } else {
+        tr.patterns().flat_map(|(_, p)| &p.tokens).collect()
+    };
     let available_texts: BTreeSet<&str> = available.iter().map(|t| t.text.as_str()).collect();
     let required_texts: BTreeSet<&str> = required.iter().map(|t| t.text.as_str()).collect();
     // The translation's own tokens that the source does not have.
@@ -474,6 +511,27 @@ fn counted_references(p: &PatternInfo) -> BTreeSet<String> {
         .collect()
 }
 
+/// Whether two patterns reference the same messages and terms, without
+/// allocating in the common cases (none, or the same in the same order).
+fn same_references(a: &PatternInfo, b: &PatternInfo) -> bool {
+    fn counted(p: &PatternInfo) -> impl Iterator<Item = (&str, Option<&str>)> {
+        p.references
+            .iter()
+            .filter(|r| !(r.id.starts_with('-') && r.attribute.is_some()))
+            .map(|r| (r.id.as_str(), r.attribute.as_deref()))
+    }
+    if counted(a).eq(counted(b)) {
+        return true;
+    }
+    fn sorted(p: &PatternInfo) -> Vec<(&str, Option<&str>)> {
+        let mut v: Vec<_> = counted(p).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+    sorted(a) == sorted(b)
+}
+
 /// `missing-reference` and `obsolete-reference`: a pattern of the translation that
 /// drops a reference of the source pattern, or adds one it does not have. Compared
 /// per pattern present on both sides (a missing attribute is `missing-attribute`);
@@ -492,7 +550,7 @@ fn reference_changes(
             None => tr.value.as_ref(),
         };
         let Some(tp) = tp else { continue };
-        if sp.references.is_empty() && tp.references.is_empty() {
+        if same_references(sp, tp) {
             continue;
         }
         let (want, have) = (counted_references(sp), counted_references(tp));
