@@ -198,7 +198,7 @@ pub fn check_locale_with(
         if !is_term {
             reference_changes(id, src, tr, (source, target, opts), &mut diags);
         }
-        protected(id, src, tr, source, target, tag, term_tokens, &mut diags);
+        protected(id, src, tr, (source, target), tag, term_tokens, &mut diags);
         plurals(id, src, tr, tag, &categories, &mut diags);
         if !same_language && !is_term {
             untranslated(id, src, tr, tag, &mut diags);
@@ -303,8 +303,7 @@ fn protected(
     id: &str,
     src: &Entry,
     tr: &Entry,
-    source: &LocaleIndex,
-    target: &LocaleIndex,
+    (source, target): (&LocaleIndex, &LocaleIndex),
     tag: &str,
     term_tokens: (bool, bool),
     diags: &mut Vec<Diagnostic>,
