@@ -11,9 +11,13 @@
 //!   compare-locales measured in the same run (release builds). See `bench.rs`.
 //! - `parse-baseline DIR`: the baseline the bench runs (parse every `.ftl` file under
 //!   DIR with fluent-syntax, in parallel).
+//! - `fuzz [--seconds N] [--target NAME]...`: runs each cargo-fuzz target of `fuzz/`
+//!   for N seconds (default 60); needs `cargo-fuzz` and says how to install it. See
+//!   `fuzz.rs`.
 
 mod bench;
 mod corpus;
+mod fuzz;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -25,10 +29,11 @@ fn main() -> ExitCode {
         Some("screenshots") => screenshots(),
         Some("bench") => bench::bench(&args[1..]),
         Some("parse-baseline") => bench::parse_baseline(&args[1..]),
+        Some("fuzz") => fuzz::fuzz(&args[1..]),
         _ => {
             eprintln!(
                 "usage: cargo xtask <ci | screenshots | bench [--locales N] [--files N] [--messages N] \
-                 [--runs N] [--threads N] | parse-baseline DIR>"
+                 [--runs N] [--threads N] | parse-baseline DIR | fuzz [--seconds N] [--target NAME]...>"
             );
             return ExitCode::from(2);
         }

@@ -14,7 +14,7 @@ use tolk_fluent::{
 };
 
 use crate::cli::{CheckArgs, LockArgs, ReportFormat, StatsArgs};
-use crate::fsutil::write_atomic;
+use crate::fsutil::{display_path, write_atomic};
 use crate::project::{self, Meta};
 use crate::report;
 
@@ -139,6 +139,7 @@ pub fn check_project_with(
      -> anyhow::Result<(LocaleIndex, Vec<Diagnostic>, Vec<SourceFile>)> {
         let (files, mut diags) = meta.read_locale(tag, dir)?;
         let (index, more) = index_locale(tag, &files, hashes)?;
+        let index = index.with_dir(format!("{}/", display_path(&meta.root, dir)));
         diags.extend(more);
         Ok((index, diags, files))
     };

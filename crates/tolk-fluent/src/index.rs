@@ -201,6 +201,16 @@ impl LocaleIndex {
     pub fn dir(&self) -> Option<&str> {
         self.dir.as_deref()
     }
+
+    /// Sets the locale's directory (`locales/fr/`, with the trailing `/`) when no
+    /// file told it: a locale whose files were all unreadable still names its
+    /// missing messages' files right.
+    pub fn with_dir(mut self, dir: impl Into<String>) -> Self {
+        if self.dir.is_none() {
+            self.dir = Some(dir.into());
+        }
+        self
+    }
 }
 
 /// Reads one locale's files into a [`LocaleIndex`]. With `hashes`, every entry also
