@@ -3,7 +3,7 @@
 //! protected tokens (numbers, phone numbers, URLs, e-mail addresses), selectors and
 //! suspicious characters.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -148,13 +148,105 @@ impl Entry {
     }
 }
 
+/// A locale's entries, sorted by id (terms with their leading `-`, so they come
+/// first), found by binary search: one allocation, and cheaper to build, walk and
+/// drop than a tree.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Entries(Vec<(String, Entry)>);
+
+impl Entries {
+    /// The entry `id`.
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.position(id).map(|i| &self.0[i].1)
+    }
+
+    /// Whether there is an entry `id`.
+    pub fn contains_key(&self, id: &str) -> bool {
+        self.position(id).is_some()
+    }
+
+    fn position(&self, id: &str) -> Option<usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(id)).ok()
+    }
+
+    /// The number of entries.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Ids and entries, sorted by id.
+    pub fn iter(&self) -> EntriesIter<'_> {
+        EntriesIter(self.0.iter())
+    }
+
+    /// The ids, sorted.
+    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &String> + ExactSizeIterator {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    /// The entries, sorted by id.
+    pub fn values(&self) -> impl DoubleEndedIterator<Item = &Entry> + ExactSizeIterator {
+        self.0.iter().map(|(_, e)| e)
+    }
+}
+
+impl std::ops::Index<&str> for Entries {
+    type Output = Entry;
+
+    /// The entry `id`; panics if there is none, as a map does.
+    fn index(&self, id: &str) -> &Entry {
+        match self.get(id) {
+            Some(e) => e,
+            None => panic!("no entry `{id}`"),
+        }
+    }
+}
+
+/// An iterator over [`Entries`].
+#[derive(Clone, Debug)]
+pub struct EntriesIter<'a>(std::slice::Iter<'a, (String, Entry)>);
+
+impl<'a> Iterator for EntriesIter<'a> {
+    type Item = (&'a String, &'a Entry);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.0.next().map(|(k, e)| (k, e))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.0.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for EntriesIter<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        self.0.next_back().map(|(k, e)| (k, e))
+    }
+}
+
+impl ExactSizeIterator for EntriesIter<'_> {}
+
+impl<'a> IntoIterator for &'a Entries {
+    type Item = (&'a String, &'a Entry);
+    type IntoIter = EntriesIter<'a>;
+
+    fn into_iter(self) -> EntriesIter<'a> {
+        self.iter()
+    }
+}
+
 /// One locale's entries, read with the Fluent parser only (no bundle): what
 /// `tolk check` needs.
 #[derive(Clone, Debug)]
 pub struct LocaleIndex {
     pub(crate) langid: LanguageIdentifier,
     pub(crate) tag: String,
-    pub(crate) entries: BTreeMap<String, Entry>,
+    pub(crate) entries: Entries,
     pub(crate) resources: BTreeSet<String>,
     pub(crate) dir: Option<String>,
 }
@@ -179,7 +271,7 @@ impl LocaleIndex {
     }
 
     /// Entries by id (terms with their leading `-`), sorted.
-    pub fn entries(&self) -> &BTreeMap<String, Entry> {
+    pub fn entries(&self) -> &Entries {
         &self.entries
     }
 
@@ -228,7 +320,7 @@ pub fn index_locale(
     let mut index = LocaleIndex {
         langid,
         tag,
-        entries: BTreeMap::new(),
+        entries: Entries::default(),
         resources: BTreeSet::new(),
         dir: None,
     };
@@ -243,9 +335,8 @@ pub fn index_locale(
         index.resources.insert(resource.clone());
         index_file(file, &index.tag, &resource, hashes, &mut diags, &mut staged);
     }
-    // Sorting once (ids in a file are often already in order) and building the map
-    // from sorted entries is much cheaper than inserting entry by entry. The sort is
-    // stable: of two definitions of an id, the first read is kept.
+    // Sorting once is much cheaper than inserting entry by entry into a map. The
+    // sort is stable: of two definitions of an id, the first read is kept.
     // Entries are large: sort their positions, then move each entry once.
     let mut order: Vec<usize> = (0..staged.len()).collect();
     order.sort_by(|a, b| staged[*a].id.cmp(&staged[*b].id));
@@ -270,7 +361,7 @@ pub fn index_locale(
         diags.extend(s.diags);
         entries.push((s.id, s.entry));
     }
-    index.entries = entries.into_iter().collect();
+    index.entries = Entries(entries);
     Ok((index, diags))
 }
 

@@ -701,7 +701,7 @@ fn cycles(target: &LocaleIndex, diags: &mut Vec<Diagnostic>) {
     let tag = target.tag();
     for cycle in seen_cycles {
         let first = ids[cycle[0]];
-        let entry = &target.entries()[first];
+        let Some(entry) = target.entries().get(first) else { continue };
         let chain: Vec<String> = cycle
             .iter()
             .chain(std::iter::once(&cycle[0]))
@@ -891,7 +891,7 @@ pub fn check_documents(docs: &[(&str, &Document)], source: &LocaleIndex) -> Vec<
         .filter(|id| !id.starts_with('-') && !used.contains(id.as_str()))
         .map(String::as_str);
     for id in unused_messages(docs.iter().map(|(_, d)| *d), defined) {
-        let entry = &source.entries()[id];
+        let Some(entry) = source.entries().get(id) else { continue };
         diags.push(
             Diagnostic::new(Code::UnusedMessage, format!("`{id}` is not used by any document"))
                 .at(&*entry.file, entry.span.clone())
