@@ -626,23 +626,45 @@ impl<'t> Collect<'t> {
     }
 
     fn visible_text(&mut self, value: &'t str, count_words: bool) {
-        // Words are runs of anything but ASCII white space. Each pass below is a
-        // simple scan the compiler can vectorize; characters are decoded only where
-        // a suspicious character or a digit of another script may be.
+        // One pass over the bytes splits words (runs of anything but ASCII white
+        // space), counts letters and notes whether anything may need protecting;
+        // characters are decoded only where a suspicious character or a digit of
+        // another script may be.
         let base = offset(self.text, value);
         let bytes = value.as_bytes();
         let mut h =
             if self.info.text_hash == 0 { 0xcbf2_9ce4_8422_2325 } else { self.info.text_hash };
         let (mut words, mut letter_words, mut letters) = (0, 0, 0);
-        for word in bytes.split(u8::is_ascii_whitespace).filter(|w| !w.is_empty()) {
-            h = hash_word(h, word);
+        // `digits`: an ASCII digit or `@`; `native`: a first byte of U+0660-U+1049
+        // (D9-E1) or of the full-width forms (EF), where other scripts' digits are.
+        let (mut digits, mut native) = (false, false);
+        let (mut start, mut word_letters) = (None, 0);
+        for (i, &b) in bytes.iter().enumerate() {
+            if b.is_ascii_whitespace() {
+                if let Some(s) = start.take() {
+                    h = hash_word(h, &bytes[s..i]);
+                    words += 1;
+                    letters += word_letters;
+                    letter_words += usize::from(word_letters > 0);
+                    word_letters = 0;
+                }
+                continue;
+            }
+            if start.is_none() {
+                start = Some(i);
+            }
             // A letter: an ASCII letter, or any character outside ASCII (exact
             // enough for the `untranslated` rule, and no Unicode lookup per
             // character): its first byte is 0xC0 or more.
-            let l = word.iter().filter(|b| b.is_ascii_alphabetic() || **b >= 0xc0).count();
+            word_letters += usize::from(b.is_ascii_alphabetic() || b >= 0xc0);
+            digits |= b.is_ascii_digit() || b == b'@';
+            native |= matches!(b, 0xd9..=0xe1 | 0xef);
+        }
+        if let Some(s) = start {
+            h = hash_word(h, &bytes[s..]);
             words += 1;
-            letters += l;
-            letter_words += usize::from(l > 0);
+            letters += word_letters;
+            letter_words += usize::from(word_letters > 0);
         }
         self.info.text_hash = h;
         self.info.letters += letters;
@@ -658,13 +680,10 @@ impl<'t> Collect<'t> {
                 self.info.suspicious.push((c, base + i..base + i + c.len_utf8()));
             }
         }
-        // Digits of other scripts start with bytes D9-E1 (U+0660-U+1049) or EF
-        // (full-width digits).
-        let protectable = bytes.iter().any(|b| b.is_ascii_digit() || *b == b'@')
-            || memchr::memmem::find(bytes, b"http").is_some()
-            || memchr::memmem::find(bytes, b"HTTP").is_some()
-            || (bytes.iter().any(|b| matches!(b, 0xd9..=0xe1 | 0xef))
-                && value.chars().any(|c| !c.is_ascii() && digit_value(c).is_some()));
+        let protectable = digits
+            || memchr::memchr_iter(b'h', bytes).any(|i| bytes[i..].starts_with(b"http"))
+            || memchr::memchr_iter(b'H', bytes).any(|i| bytes[i..].starts_with(b"HTTP"))
+            || (native && value.chars().any(|c| !c.is_ascii() && digit_value(c).is_some()));
         if protectable {
             for mut token in tokens(value) {
                 token.span = base + token.span.start..base + token.span.end;
