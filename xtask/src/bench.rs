@@ -99,7 +99,7 @@ fn vm_hwm_kb(pid: u32) -> Option<u64> {
 }
 
 /// Best wall time of `runs` runs.
-fn best(
+pub(crate) fn best(
     runs: usize,
     mut cmd: impl FnMut() -> Command,
     stdout: Option<&Path>,
@@ -113,7 +113,7 @@ fn best(
 }
 
 /// Peak RSS of one (polled) run.
-fn peak_rss(mut cmd: Command, stdout: Option<&Path>, ok: &[i32]) -> Result<u64, String> {
+pub(crate) fn peak_rss(mut cmd: Command, stdout: Option<&Path>, ok: &[i32]) -> Result<u64, String> {
     run_once(&mut cmd, stdout, ok, true)?.peak_rss.ok_or_else(|| "no /proc/<pid>/status".into())
 }
 
@@ -154,7 +154,7 @@ fn dir_size(dir: &Path) -> (u64, usize) {
 }
 
 /// Counts the diagnostics of a `tolk check --format json` report by code.
-fn count_codes(report: &str) -> Vec<(String, usize)> {
+pub(crate) fn count_codes(report: &str) -> Vec<(String, usize)> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     let mut rest = report;
     while let Some(i) = rest.find("\"code\"") {
@@ -173,12 +173,12 @@ fn count_codes(report: &str) -> Vec<(String, usize)> {
     counts
 }
 
-fn secs(d: Duration) -> String {
+pub(crate) fn secs(d: Duration) -> String {
     let s = d.as_secs_f64();
     if s < 1.0 { format!("{:.1} ms", s * 1000.0) } else { format!("{s:.2} s") }
 }
 
-fn mib(bytes: u64) -> String {
+pub(crate) fn mib(bytes: u64) -> String {
     format!("{:.0} MiB", bytes as f64 / (1024.0 * 1024.0))
 }
 

@@ -11,6 +11,10 @@
 //!   compare-locales measured in the same run (release builds). See `bench.rs`.
 //! - `parse-baseline DIR`: the baseline the bench runs (parse every `.ftl` file under
 //!   DIR with fluent-syntax, in parallel).
+//! - `bench-load [--locales N] [--documents N] [--runs N]`: times `tolk check` and
+//!   `tolk build` on a generated project (default 100 locales x 50 documents, cached
+//!   under `target/bench-load/`) and reports peak RSS at 10, 50 and 100 locales next
+//!   to input and output sizes (release builds). See `load.rs`.
 //! - `fuzz [--seconds N] [--target NAME]...`: runs each cargo-fuzz target of `fuzz/`
 //!   for N seconds (default 60); needs `cargo-fuzz` and says how to install it. See
 //!   `fuzz.rs`.
@@ -18,6 +22,7 @@
 mod bench;
 mod corpus;
 mod fuzz;
+mod load;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -29,11 +34,13 @@ fn main() -> ExitCode {
         Some("screenshots") => screenshots(),
         Some("bench") => bench::bench(&args[1..]),
         Some("parse-baseline") => bench::parse_baseline(&args[1..]),
+        Some("bench-load") => load::bench_load(&args[1..]),
         Some("fuzz") => fuzz::fuzz(&args[1..]),
         _ => {
             eprintln!(
                 "usage: cargo xtask <ci | screenshots | bench [--locales N] [--files N] [--messages N] \
-                 [--runs N] [--threads N] | parse-baseline DIR | fuzz [--seconds N] [--target NAME]...>"
+                 [--runs N] [--threads N] | parse-baseline DIR | bench-load [--locales N] \
+                 [--documents N] [--runs N] | fuzz [--seconds N] [--target NAME]...>"
             );
             return ExitCode::from(2);
         }
