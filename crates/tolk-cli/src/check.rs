@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use tolk_content::{Code, Diagnostic, Severity};
 use tolk_fluent::{
     Catalog, CheckOptions, Coverage, LOCK_VERSION, LocaleIndex, Lock, SourceFile, check_documents,
-    check_locale_with, fallback_chain, index_locale, parse_locale,
+    check_locale_with, index_locale, parse_locale,
 };
 
 use crate::cli::{CheckArgs, LockArgs, ReportFormat, StatsArgs};
@@ -133,6 +133,20 @@ pub fn check_project_with(
     min_coverage: Option<f64>,
     emit: &mut dyn FnMut(Batch) -> anyhow::Result<()>,
 ) -> anyhow::Result<Vec<LocaleSummary>> {
+    let checked = check_project_inspecting(meta, loaded, min_coverage, &|_, _| (), emit)?;
+    Ok(checked.into_iter().map(|(summary, ())| summary).collect())
+}
+
+/// [`check_project_with`], which also hands every locale's index, while it is in
+/// memory, to `inspect` (on any thread), and returns what it found beside each
+/// summary.
+pub fn check_project_inspecting<T: Send>(
+    meta: &Meta,
+    loaded: Option<&Catalog>,
+    min_coverage: Option<f64>,
+    inspect: &(dyn Fn(&str, &LocaleIndex) -> T + Sync),
+    emit: &mut dyn FnMut(Batch) -> anyhow::Result<()>,
+) -> anyhow::Result<Vec<(LocaleSummary, T)>> {
     let hashes = meta.lock.is_some();
     let index_of = |tag: &str,
                     dir: &std::path::Path|
@@ -173,20 +187,7 @@ pub fn check_project_with(
             &owned_source
         }
     };
-    let tags: Vec<String> = meta.locales.iter().map(|(t, _)| t.clone()).collect();
-    let available: Vec<_> = tags.iter().filter_map(|t| parse_locale(t).ok()).collect();
-    let explicit = meta.explicit_chains();
-    let source_id = parse_locale(&meta.source)?;
-    let mut chains: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for tag in &tags {
-        let id = parse_locale(tag)?;
-        let explicit: Option<Vec<_>> = match explicit.get(tag) {
-            Some(list) => Some(list.iter().map(|t| parse_locale(t)).collect::<Result<_, _>>()?),
-            None => None,
-        };
-        let chain = fallback_chain(&id, &available, &source_id, explicit.as_deref());
-        chains.insert(tag.clone(), chain.iter().map(ToString::to_string).collect());
-    }
+    let chains = meta.fallback_chains()?;
     let intermediate: BTreeSet<&str> = chains
         .values()
         .flat_map(|c| c.iter().skip(1))
@@ -232,7 +233,7 @@ pub fn check_project_with(
 
     let check_one = |tag: &String,
                      dir: &std::path::PathBuf|
-     -> anyhow::Result<(LocaleSummary, Batch)> {
+     -> anyhow::Result<(LocaleSummary, T, Batch)> {
         let min = min_coverage.or(meta.config.locale(tag).min_coverage).unwrap_or(100.0);
         let missing = if min >= 100.0 { Severity::Error } else { Severity::Warning };
         let chain: Vec<&LocaleIndex> = chains[tag]
@@ -255,6 +256,7 @@ pub fn check_project_with(
         };
         diags.extend(early.get(&Some(tag.clone())).into_iter().flatten().cloned());
         let r = check_locale_with(source, target, &opts);
+        let found = inspect(tag, target);
         let coverage = r.coverage;
         diags.extend(r.diagnostics);
         // Below 100 %, missing messages are warnings, so the threshold is what
@@ -331,15 +333,15 @@ pub fn check_project_with(
             warnings,
             documents,
         };
-        Ok((summary, Batch { diagnostics: diags, sources: texts }))
+        Ok((summary, found, Batch { diagnostics: diags, sources: texts }))
     };
 
     // Workers take locales in report order and send each result back; this thread
     // hands them to `emit` in that order, holding only those that finish early.
     // The channel is bounded, so workers wait while this thread is behind writing.
-    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, anyhow::Result<(LocaleSummary, Batch)>)>(
-        rayon::current_num_threads(),
-    );
+    type Checked<T> = anyhow::Result<(LocaleSummary, T, Batch)>;
+    let (tx, rx) =
+        std::sync::mpsc::sync_channel::<(usize, Checked<T>)>(rayon::current_num_threads());
     let mut summaries = Vec::with_capacity(order.len());
     std::thread::scope(|scope| -> anyhow::Result<()> {
         let order = &order;
@@ -349,14 +351,14 @@ pub fn check_project_with(
                 let _ = tx.send((i, check_one(tag, dir)));
             });
         });
-        let mut waiting: BTreeMap<usize, anyhow::Result<(LocaleSummary, Batch)>> = BTreeMap::new();
+        let mut waiting: BTreeMap<usize, Checked<T>> = BTreeMap::new();
         let mut next = 0;
         for (i, result) in rx.iter() {
             waiting.insert(i, result);
             while let Some(result) = waiting.remove(&next) {
-                let (summary, batch) = result?;
+                let (summary, found, batch) = result?;
                 emit(batch)?;
-                summaries.push(summary);
+                summaries.push((summary, found));
                 next += 1;
             }
         }

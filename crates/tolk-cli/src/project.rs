@@ -1,7 +1,7 @@
 //! Loading a project: `tolk.toml`, the content documents and the locale
 //! directories. [`Meta`] is everything but the translations, which `tolk check`
-//! then streams locale by locale; [`load`] also parses every locale into Fluent
-//! bundles, which `tolk build` needs.
+//! and `tolk build` then stream locale by locale; [`load`] also parses every
+//! locale into Fluent bundles at once.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use rayon::prelude::*;
 use tolk_content::{Code, Diagnostic, Document, parse_document};
-use tolk_fluent::{Catalog, LocaleCatalog, Lock, SourceFile, load_locale, parse_locale};
+use tolk_fluent::{
+    Catalog, LocaleCatalog, Lock, SourceFile, fallback_chain, load_locale, parse_locale,
+};
 
 use crate::config::{Config, LocaleConfig};
 use crate::fsutil::{display_path, read_text, read_text_up_to};
@@ -66,6 +68,31 @@ impl Meta {
                 lc.fallback.clone().map(|f| (canonical, f))
             })
             .collect()
+    }
+
+    /// Every locale's fallback chain by tag: itself, its parents or its configured
+    /// chain, then the source locale (see [`tolk_fluent::fallback_chain`]).
+    pub fn fallback_chains(&self) -> anyhow::Result<BTreeMap<String, Vec<String>>> {
+        let available: Vec<_> =
+            self.locales.iter().filter_map(|(t, _)| parse_locale(t).ok()).collect();
+        let explicit = self.explicit_chains();
+        let source = parse_locale(&self.source)?;
+        let mut chains = BTreeMap::new();
+        for (tag, _) in &self.locales {
+            let id = parse_locale(tag)?;
+            let explicit: Option<Vec<_>> = match explicit.get(tag) {
+                Some(list) => Some(list.iter().map(|t| parse_locale(t)).collect::<Result<_, _>>()?),
+                None => None,
+            };
+            let chain = fallback_chain(&id, &available, &source, explicit.as_deref());
+            chains.insert(tag.clone(), chain.iter().map(ToString::to_string).collect());
+        }
+        Ok(chains)
+    }
+
+    /// The directory of a locale.
+    pub fn locale_dir(&self, tag: &str) -> Option<&Path> {
+        self.locales.iter().find(|(t, _)| t == tag).map(|(_, d)| d.as_path())
     }
 
     /// Reads one locale's `.ftl` files, sorted by path. Unreadable files, and files

@@ -1,8 +1,9 @@
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use fluent_bundle::FluentResource;
 use fluent_bundle::concurrent::FluentBundle;
-use tolk_content::Diagnostic;
+use tolk_content::{Diagnostic, TextDirection};
 use unic_langid::LanguageIdentifier;
 
 use crate::index::{LocaleIndex, index_locale};
@@ -56,6 +57,35 @@ impl LocaleCatalog {
 
     pub(crate) fn bundle(&self) -> &FluentBundle<FluentResource> {
         &self.bundle
+    }
+
+    /// A generated pseudo-locale built from the source locale and its files, whose
+    /// text elements (never placeables: facts stay as they are) go through
+    /// `fluent-pseudo`'s transform.
+    pub fn pseudo(
+        kind: Pseudo,
+        source: &LocaleCatalog,
+        source_files: Vec<SourceFile>,
+    ) -> Result<LocaleCatalog, Error> {
+        let langid = parse_locale(kind.tag())?;
+        let mut index = source.index().clone();
+        index.tag = kind.tag().to_owned();
+        index.langid = langid.clone();
+        index.dir = None;
+        let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+        bundle.set_use_isolating(true);
+        bundle.set_transform(Some(match kind {
+            Pseudo::Accented => transform_accented,
+            Pseudo::Bidi => transform_bidi,
+        }));
+        for file in source_files {
+            let fluent = match FluentResource::try_new(file.text) {
+                Ok(r) => r,
+                Err((r, _)) => r,
+            };
+            let _ = bundle.add_resource(fluent);
+        }
+        Ok(LocaleCatalog { index, bundle })
     }
 }
 
@@ -111,6 +141,14 @@ impl Pseudo {
             Pseudo::Bidi => transform_bidi("Mirrored English").into_owned(),
         }
     }
+
+    /// The writing direction of the generated locale.
+    pub fn direction(self) -> TextDirection {
+        match self {
+            Pseudo::Accented => TextDirection::Ltr,
+            Pseudo::Bidi => TextDirection::Rtl,
+        }
+    }
 }
 
 /// Accented and at least 40 % longer: vowels are doubled by `fluent-pseudo`, and
@@ -134,11 +172,12 @@ fn transform_bidi(s: &str) -> std::borrow::Cow<'_, str> {
     fluent_pseudo::transform(s, true, false)
 }
 
-/// Every locale of a project, with its fallback chain.
+/// Every locale of a project, with its fallback chain; or one locale with the
+/// locales of its chain ([`Catalog::for_chain`]).
 #[derive(Debug)]
 pub struct Catalog {
     source: String,
-    locales: BTreeMap<String, LocaleCatalog>,
+    locales: BTreeMap<String, Arc<LocaleCatalog>>,
     chains: BTreeMap<String, Vec<String>>,
 }
 
@@ -152,8 +191,8 @@ impl Catalog {
     ) -> Result<Catalog, Error> {
         let source_id = parse_locale(source)?;
         let source = source_id.to_string();
-        let locales: BTreeMap<String, LocaleCatalog> =
-            locales.into_iter().map(|l| (l.tag().to_owned(), l)).collect();
+        let locales: BTreeMap<String, Arc<LocaleCatalog>> =
+            locales.into_iter().map(|l| (l.tag().to_owned(), Arc::new(l))).collect();
         if !locales.contains_key(&source) {
             return Err(Error::UnknownLocale(source));
         }
@@ -182,30 +221,27 @@ impl Catalog {
         Ok(Catalog { source, locales, chains })
     }
 
-    /// Adds a generated pseudo-locale built from the source locale's files, whose
-    /// text elements (never placeables: facts stay as they are) go through
-    /// `fluent-pseudo`'s transform. Its chain is itself, then the source.
-    pub fn add_pseudo(&mut self, kind: Pseudo, source_files: Vec<SourceFile>) -> Result<(), Error> {
-        let langid = parse_locale(kind.tag())?;
-        let mut index = self.source_locale().index().clone();
-        index.tag = kind.tag().to_owned();
-        index.langid = langid.clone();
-        index.dir = None;
-        let mut bundle = FluentBundle::new_concurrent(vec![langid]);
-        bundle.set_use_isolating(true);
-        bundle.set_transform(Some(match kind {
-            Pseudo::Accented => transform_accented,
-            Pseudo::Bidi => transform_bidi,
-        }));
-        for file in source_files {
-            let fluent = match FluentResource::try_new(file.text) {
-                Ok(r) => r,
-                Err((r, _)) => r,
-            };
-            let _ = bundle.add_resource(fluent);
+    /// A catalog of one locale and the locales of its fallback chain, in chain
+    /// order (the locale first), one of which has the tag `source`. It formats
+    /// that locale only; its locales may be shared with other catalogs, so that a
+    /// build can hold the source locale once and the other locales one chain at a
+    /// time. `None` for an empty chain or one without the source locale.
+    pub fn for_chain(source: &str, chain: Vec<Arc<LocaleCatalog>>) -> Option<Catalog> {
+        let tags: Vec<String> = chain.iter().map(|l| l.tag().to_owned()).collect();
+        if !tags.iter().any(|t| t == source) {
+            return None;
         }
+        let chains = BTreeMap::from([(tags.first()?.clone(), tags)]);
+        let locales = chain.into_iter().map(|l| (l.tag().to_owned(), l)).collect();
+        Some(Catalog { source: source.to_owned(), locales, chains })
+    }
+
+    /// Adds a generated pseudo-locale built from the source locale's files (see
+    /// [`LocaleCatalog::pseudo`]). Its chain is itself, then the source.
+    pub fn add_pseudo(&mut self, kind: Pseudo, source_files: Vec<SourceFile>) -> Result<(), Error> {
+        let locale = LocaleCatalog::pseudo(kind, self.source_locale(), source_files)?;
         self.chains.insert(kind.tag().to_owned(), vec![kind.tag().to_owned(), self.source.clone()]);
-        self.locales.insert(kind.tag().to_owned(), LocaleCatalog { index, bundle });
+        self.locales.insert(kind.tag().to_owned(), Arc::new(locale));
         Ok(())
     }
 
@@ -221,12 +257,12 @@ impl Catalog {
 
     /// A locale by canonical tag.
     pub fn locale(&self, tag: &str) -> Option<&LocaleCatalog> {
-        self.locales.get(tag)
+        self.locales.get(tag).map(|l| &**l)
     }
 
     /// All locales, sorted by tag.
     pub fn locales(&self) -> impl Iterator<Item = &LocaleCatalog> {
-        self.locales.values()
+        self.locales.values().map(|l| &**l)
     }
 
     /// The fallback chain of a locale, itself first, the source locale last.
@@ -286,6 +322,30 @@ mod tests {
         assert_eq!(diags[0].file.as_deref(), Some("locales/fr/b.ftl"));
         assert_eq!(diags[0].span, Some(6..7));
         assert_eq!(&*cat.entries()["x"].file, "locales/fr/a.ftl");
+    }
+
+    #[test]
+    fn a_chain_catalog_shares_its_locales() {
+        let load = |tag: &str, text: &str| {
+            Arc::new(
+                load_locale(tag, vec![SourceFile::new(format!("{tag}/a.ftl"), text)]).unwrap().0,
+            )
+        };
+        let en = load("en-US", "a = A\n");
+        let es = load("es", "a = A es\n");
+        let mx =
+            Catalog::for_chain("en-US", vec![load("es-MX", "b = B\n"), es, en.clone()]).unwrap();
+        assert_eq!(mx.source(), "en-US");
+        assert_eq!(mx.fallback_chain("es-MX").unwrap(), ["es-MX", "es", "en-US"]);
+        assert!(mx.fallback_chain("es").is_none());
+        assert_eq!(mx.locales().count(), 3);
+        let pseudo = LocaleCatalog::pseudo(Pseudo::Bidi, &en, Vec::new()).unwrap();
+        let xb = Catalog::for_chain("en-US", vec![Arc::new(pseudo), en.clone()]).unwrap();
+        assert_eq!(xb.fallback_chain("ar-XB").unwrap(), ["ar-XB", "en-US"]);
+        assert_eq!(xb.locale("ar-XB").unwrap().direction(), Pseudo::Bidi.direction());
+        assert_eq!(Arc::strong_count(&en), 3);
+        assert!(Catalog::for_chain("en-US", Vec::new()).is_none());
+        assert!(Catalog::for_chain("fr", vec![en.clone()]).is_none());
     }
 
     #[test]
