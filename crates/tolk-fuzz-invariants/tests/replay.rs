@@ -6,8 +6,8 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
 use tolk_fuzz_invariants::{
-    HtmlShape, TARGETS, check_html_within, check_json, check_link_schemes, check_no_bidi_controls,
-    check_spans, html_shape, read_like_cli,
+    HtmlShape, PAGE, PAGE_SOURCE, TARGETS, check_html_within, check_json, check_link_schemes,
+    check_no_bidi_controls, check_spans, html_shape, page, read_like_cli,
 };
 
 fn fuzz_dir() -> PathBuf {
@@ -146,4 +146,53 @@ fn bad_json_and_bidi_controls_fail() {
     assert!(check_no_bidi_controls("text", "a\u{2068}b").is_err());
     assert!(check_no_bidi_controls("text", "a\u{202e}b").is_err());
     assert!(check_no_bidi_controls("text", "a\u{200f}b").is_ok());
+    let err = check_no_bidi_controls("text", "\u{2069}a\u{202a}").unwrap_err();
+    assert!(err.contains("'\\u{2069}' at byte 0"), "{err}");
+}
+
+#[test]
+fn bidi_controls_are_the_fluent_ones() {
+    for c in (0..=0x10ffff).filter_map(char::from_u32) {
+        let found = check_no_bidi_controls("text", &format!("a{c}")).is_err();
+        assert_eq!(found, tolk_fluent::is_bidi_control(c), "{c:?}");
+    }
+}
+
+#[test]
+fn the_page_has_every_block_and_fact_type() {
+    use std::collections::BTreeSet;
+    let doc = page();
+    let blocks: BTreeSet<&str> =
+        doc.sections.iter().flat_map(|s| &s.blocks).map(|b| b.kind()).collect();
+    let every_block =
+        ["heading", "paragraph", "list", "qa", "callout", "link", "contact", "quick-exit"];
+    assert_eq!(blocks, every_block.into(), "block types");
+    let facts: BTreeSet<&str> = doc.facts.values().map(|f| f.kind()).collect();
+    let every_fact = ["phone", "short-code", "keyword", "url", "email", "number", "text"];
+    assert_eq!(facts, every_fact.into(), "fact types");
+    let ui: Vec<&str> = doc.ui.keys().map(String::as_str).collect();
+    assert_eq!(ui, ["contents", "footer", "language", "skip-link"]);
+    assert!(doc.summary.is_some());
+    let contact = doc.sections.iter().flat_map(|s| &s.blocks).find_map(|b| match b {
+        tolk_content::Block::Contact(c) => Some(c),
+        _ => None,
+    });
+    let contact = contact.expect("a contact block");
+    assert!(contact.heading.is_some() && contact.call.is_some());
+    assert!(contact.sms.is_some() && contact.chat.is_some());
+}
+
+#[test]
+fn the_page_source_defines_what_the_page_uses() {
+    use std::collections::BTreeMap;
+    use tolk_fluent::{Catalog, SourceFile, check_documents, index_locale, load_locale, localize};
+    let (path, text) = PAGE_SOURCE;
+    let (index, diags) = index_locale("en-US", &[SourceFile::new(path, text)], false).unwrap();
+    assert!(diags.is_empty(), "{diags:?}");
+    let unused_or_undefined = check_documents(&[(PAGE.0, page())], &index);
+    assert!(unused_or_undefined.is_empty(), "{unused_or_undefined:?}");
+    let (locale, _) = load_locale("en-US", vec![SourceFile::new(path, text)]).unwrap();
+    let catalog = Catalog::new("en-US", vec![locale], &BTreeMap::new()).unwrap();
+    let (_, diags) = localize(page(), &catalog, "en-US", "English").unwrap();
+    assert!(diags.is_empty(), "{diags:?}");
 }
