@@ -17,6 +17,8 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::rng::Rng;
+
 /// Bump when the generated text changes: the cache key includes it.
 const GENERATOR_VERSION: u32 = 2;
 const SEED: u64 = 0x746f_6c6b_2d62_656e; // "tolk-ben"
@@ -107,53 +109,6 @@ fn link_tree(from: &Path, to: &Path) -> Result<(), String> {
         }
     }
     Ok(())
-}
-
-// ---------------------------------------------------------------------------------
-// Randomness.
-// ---------------------------------------------------------------------------------
-
-/// xorshift64*, seeded through splitmix64.
-struct Rng(u64);
-
-impl Rng {
-    fn new(parts: &[u64]) -> Self {
-        let mut x = SEED;
-        for &p in parts {
-            x = splitmix(x ^ p);
-        }
-        Rng(x | 1)
-    }
-
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn range(&mut self, lo: usize, hi: usize) -> usize {
-        lo + self.below(hi - lo + 1)
-    }
-
-    fn per_mille(&mut self, p: u64) -> bool {
-        self.next() % 1000 < p
-    }
-
-    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-        items[self.below(items.len())]
-    }
-}
-
-fn splitmix(mut z: u64) -> u64 {
-    z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
 }
 
 // ---------------------------------------------------------------------------------
@@ -339,12 +294,12 @@ struct Msg {
 }
 
 fn file_name(f: usize) -> String {
-    let mut rng = Rng::new(&[0xf11e, f as u64]);
+    let mut rng = Rng::new(SEED, &[0xf11e, f as u64]);
     format!("{}/{}-{f}.ftl", AREAS[f % AREAS.len()], rng.pick(WORDS))
 }
 
 fn plan_file(f: usize, messages: usize) -> Vec<Msg> {
-    let mut rng = Rng::new(&[0x9a1, f as u64]);
+    let mut rng = Rng::new(SEED, &[0x9a1, f as u64]);
     let mut out = Vec::new();
     if f == 0 {
         for id in ["-brand-name", "-brand-short-name", "-vendor-short-name"] {
@@ -489,7 +444,7 @@ fn header(out: &mut String, f: usize) {
 }
 
 fn render_source(f: usize, plan: &[Msg]) -> String {
-    let mut rng = Rng::new(&[0, f as u64, 1]);
+    let mut rng = Rng::new(SEED, &[0, f as u64, 1]);
     let mut words = |n: usize| {
         let mut s = String::new();
         for k in 0..n.max(1) {
@@ -513,7 +468,7 @@ fn render_translation(l: usize, f: usize, plan: &[Msg]) -> String {
     let lang = locale.split('-').next().unwrap();
     let alphabet = alphabet(lang);
     let categories = plural_categories(lang);
-    let mut text_rng = Rng::new(&[l as u64, f as u64, 1]);
+    let mut text_rng = Rng::new(SEED, &[l as u64, f as u64, 1]);
     let mut words = |n: usize| {
         let mut s = String::new();
         for k in 0..n.max(1) {
@@ -529,7 +484,7 @@ fn render_translation(l: usize, f: usize, plan: &[Msg]) -> String {
     };
     let mut w = Writer { out: String::new(), words: &mut words };
     header(&mut w.out, f);
-    let mut edits = Rng::new(&[l as u64, f as u64, 2]);
+    let mut edits = Rng::new(SEED, &[l as u64, f as u64, 2]);
     for m in plan {
         let roll = edits.below(1000);
         let is_term = matches!(m.kind, Kind::Term);

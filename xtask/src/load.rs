@@ -29,6 +29,7 @@ use std::time::Duration;
 use rayon::prelude::*;
 
 use crate::bench::{best, count_codes, mib, peak_rss, secs};
+use crate::rng::Rng;
 use crate::{cargo, root, step};
 
 /// Bump when the generated project changes: the cache key includes it.
@@ -654,53 +655,6 @@ fn tolk_toml(locales: &[Locale], docs: &[Doc]) -> String {
     t
 }
 
-// ---------------------------------------------------------------------------------
-// Randomness.
-// ---------------------------------------------------------------------------------
-
-/// xorshift64*, seeded through splitmix64.
-struct Rng(u64);
-
-impl Rng {
-    fn new(parts: &[u64]) -> Self {
-        let mut x = SEED;
-        for &p in parts {
-            x = splitmix(x ^ p);
-        }
-        Rng(x | 1)
-    }
-
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn range(&mut self, lo: usize, hi: usize) -> usize {
-        lo + self.below(hi - lo + 1)
-    }
-
-    fn per_mille(&mut self, p: u64) -> bool {
-        self.next() % 1000 < p
-    }
-
-    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-        items[self.below(items.len())]
-    }
-}
-
-fn splitmix(mut z: u64) -> u64 {
-    z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
-}
-
 /// FNV-1a.
 fn hash(s: &str) -> u64 {
     s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
@@ -980,7 +934,7 @@ fn plan_document(k: usize) -> Doc {
         0 => (slug.to_string(), title.to_string()),
         n => (format!("{slug}-{}", n + 1), format!("{title} ({})", n + 1)),
     };
-    let mut rng = Rng::new(&[0xd0c, k as u64]);
+    let mut rng = Rng::new(SEED, &[0xd0c, k as u64]);
     let mut b = DocBuilder { id: id.clone(), toml: String::new(), messages: Vec::new() };
     let _ = write!(
         b.toml,
@@ -1241,7 +1195,7 @@ impl Translator {
         if m.id.starts_with('-') || m.required && !p.drop_required {
             return true;
         }
-        Rng::new(&[hash(self.tag), hash(&m.id)]).per_mille(p.translated)
+        Rng::new(SEED, &[hash(self.tag), hash(&m.id)]).per_mille(p.translated)
     }
 
     fn translate(&self, text: &str) -> String {
@@ -1298,7 +1252,7 @@ impl Translator {
     }
 
     fn word(&self, english: &str) -> String {
-        let mut rng = Rng::new(&[hash(self.tag), hash(&english.to_lowercase())]);
+        let mut rng = Rng::new(SEED, &[hash(self.tag), hash(&english.to_lowercase())]);
         let n = english.chars().count();
         let len = match self.words {
             Words::Spaced => rng.range(n.saturating_sub(2).max(1), n + 2),

@@ -23,6 +23,7 @@ mod bench;
 mod corpus;
 mod fuzz;
 mod load;
+mod rng;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
