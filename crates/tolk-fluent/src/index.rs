@@ -3,6 +3,7 @@
 //! protected tokens (numbers, phone numbers, URLs, e-mail addresses), selectors and
 //! suspicious characters.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::Arc;
@@ -149,15 +150,32 @@ impl Entry {
 }
 
 /// A locale's entries, sorted by id (terms with their leading `-`, so they come
-/// first), found by binary search: one allocation, and cheaper to build, walk and
-/// drop than a tree.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Entries(Vec<(String, Entry)>);
+/// first), found by binary search. The ids sit one after the other in one string,
+/// in id order: a walk or a search reads memory in order, and a locale's ids cost
+/// one allocation.
+#[derive(Clone, Debug, Default)]
+pub struct Entries {
+    /// Every id, in id order, one after the other.
+    ids: String,
+    /// Per id, in id order: where it ends in `ids`, and its entry in `entries`.
+    order: Vec<(usize, usize)>,
+    /// The entries in the order they were read. A second definition of an id stays
+    /// here but is never reached.
+    entries: Vec<Entry>,
+}
+
+impl PartialEq for Entries {
+    fn eq(&self, other: &Self) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for Entries {}
 
 impl Entries {
     /// The entry `id`.
     pub fn get(&self, id: &str) -> Option<&Entry> {
-        self.position(id).map(|i| &self.0[i].1)
+        self.position(id).map(|i| self.entry_at(i))
     }
 
     /// Whether there is an entry `id`.
@@ -165,33 +183,90 @@ impl Entries {
         self.position(id).is_some()
     }
 
+    fn id_at(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.order[i - 1].0 };
+        self.ids.get(start..self.order[i].0).unwrap_or_default()
+    }
+
+    fn entry_at(&self, i: usize) -> &Entry {
+        &self.entries[self.order[i].1]
+    }
+
     fn position(&self, id: &str) -> Option<usize> {
-        self.0.binary_search_by(|(k, _)| k.as_str().cmp(id)).ok()
+        let (mut lo, mut hi) = (0, self.order.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.id_at(mid).cmp(id) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
+            }
+        }
+        None
     }
 
     /// The number of entries.
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.order.len()
     }
 
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.order.is_empty()
     }
 
     /// Ids and entries, sorted by id.
     pub fn iter(&self) -> EntriesIter<'_> {
-        EntriesIter(self.0.iter())
+        EntriesIter { entries: self, range: 0..self.order.len() }
     }
 
     /// The ids, sorted.
-    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &String> + ExactSizeIterator {
-        self.0.iter().map(|(k, _)| k)
+    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &str> + ExactSizeIterator {
+        self.iter().map(|(k, _)| k)
     }
 
     /// The entries, sorted by id.
     pub fn values(&self) -> impl DoubleEndedIterator<Item = &Entry> + ExactSizeIterator {
-        self.0.iter().map(|(_, e)| e)
+        self.iter().map(|(_, e)| e)
+    }
+
+    /// Entries read in any order, with their ids: sorted once, the first definition
+    /// of an id kept. Returns the entries and the positions (in `entries`) of the
+    /// definitions that were dropped, each with the position of the one kept.
+    fn build(ids: &[Cow<'_, str>], entries: Vec<Entry>) -> (Entries, Vec<(usize, usize)>) {
+        // Sort on the first 16 bytes of each id, held in the vector itself, and
+        // compare whole ids only on a tie: most comparisons touch no id at all.
+        // Ids hold no NUL, so padding with zeros keeps the order of the ids.
+        let prefix = |id: &str| {
+            let mut b = [0u8; 16];
+            let n = id.len().min(16);
+            b[..n].copy_from_slice(&id.as_bytes()[..n]);
+            u128::from_be_bytes(b)
+        };
+        let mut keys: Vec<(u128, usize)> =
+            ids.iter().enumerate().map(|(i, id)| (prefix(id), i)).collect();
+        keys.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0).then_with(|| ids[a.1].cmp(&ids[b.1])).then(a.1.cmp(&b.1))
+        });
+        let mut out = Entries {
+            ids: String::with_capacity(ids.iter().map(|id| id.len()).sum()),
+            order: Vec::with_capacity(keys.len()),
+            entries,
+        };
+        let mut dropped = Vec::new();
+        let mut last: Option<usize> = None;
+        for (_, i) in keys {
+            if let Some(kept) = last
+                && ids[kept] == ids[i]
+            {
+                dropped.push((i, kept));
+                continue;
+            }
+            out.ids.push_str(&ids[i]);
+            out.order.push((out.ids.len(), i));
+            last = Some(i);
+        }
+        (out, dropped)
     }
 }
 
@@ -207,32 +282,37 @@ impl std::ops::Index<&str> for Entries {
     }
 }
 
-/// An iterator over [`Entries`].
+/// An iterator over [`Entries`], in id order.
 #[derive(Clone, Debug)]
-pub struct EntriesIter<'a>(std::slice::Iter<'a, (String, Entry)>);
+pub struct EntriesIter<'a> {
+    entries: &'a Entries,
+    range: Range<usize>,
+}
 
 impl<'a> Iterator for EntriesIter<'a> {
-    type Item = (&'a String, &'a Entry);
+    type Item = (&'a str, &'a Entry);
 
     fn next(&mut self) -> Option<Self::Item> {
-        self.0.next().map(|(k, e)| (k, e))
+        let i = self.range.next()?;
+        Some((self.entries.id_at(i), self.entries.entry_at(i)))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        self.0.size_hint()
+        self.range.size_hint()
     }
 }
 
 impl DoubleEndedIterator for EntriesIter<'_> {
     fn next_back(&mut self) -> Option<Self::Item> {
-        self.0.next_back().map(|(k, e)| (k, e))
+        let i = self.range.next_back()?;
+        Some((self.entries.id_at(i), self.entries.entry_at(i)))
     }
 }
 
 impl ExactSizeIterator for EntriesIter<'_> {}
 
 impl<'a> IntoIterator for &'a Entries {
-    type Item = (&'a String, &'a Entry);
+    type Item = (&'a str, &'a Entry);
     type IntoIter = EntriesIter<'a>;
 
     fn into_iter(self) -> EntriesIter<'a> {
@@ -326,7 +406,12 @@ pub fn index_locale(
     };
     let mut diags = Vec::new();
     // About one entry per 160 bytes of Fluent: room for most locales at once.
-    let mut staged = Vec::with_capacity(files.iter().map(|f| f.text.len()).sum::<usize>() / 160);
+    let guess = files.iter().map(|f| f.text.len()).sum::<usize>() / 160;
+    let mut staged = Staged {
+        ids: Vec::with_capacity(guess),
+        entries: Vec::with_capacity(guess),
+        diags: Vec::with_capacity(guess),
+    };
     for file in files {
         let resource = resource_name(&file.path, &index.tag);
         if index.dir.is_none() {
@@ -335,42 +420,38 @@ pub fn index_locale(
         index.resources.insert(resource.clone());
         index_file(file, &index.tag, &resource, hashes, &mut diags, &mut staged);
     }
-    // Sorting once is much cheaper than inserting entry by entry into a map. The
-    // sort is stable: of two definitions of an id, the first read is kept.
-    // Entries are large: sort their positions, then move each entry once.
-    let mut order: Vec<usize> = (0..staged.len()).collect();
-    order.sort_by(|a, b| staged[*a].id.cmp(&staged[*b].id));
-    let mut slots: Vec<Option<Staged>> = staged.into_iter().map(Some).collect();
-    let mut entries: Vec<(String, Entry)> = Vec::with_capacity(slots.len());
-    for s in order.into_iter().filter_map(|i| slots[i].take()) {
-        if let Some((id, first)) = entries.last()
-            && *id == s.id
-        {
-            diags.push(
-                Diagnostic::new(
-                    Code::DuplicateMessage,
-                    format!("`{id}` is defined twice in `{}`", index.tag),
-                )
-                .at(&*s.entry.file, s.entry.span.clone())
-                .in_locale(&index.tag)
-                .for_message(id)
-                .with_note(format!("first defined in {}; this definition is ignored", first.file)),
-            );
-            continue;
-        }
-        diags.extend(s.diags);
-        entries.push((s.id, s.entry));
+    // Sorting once is much cheaper than inserting entry by entry into a map. Of two
+    // definitions of an id, the first read is kept.
+    let Staged { ids, entries, diags: mut entry_diags } = staged;
+    let (entries, dropped) = Entries::build(&ids, entries);
+    for (i, kept) in &dropped {
+        let (e, first) = (&entries.entries[*i], &entries.entries[*kept]);
+        let id: &str = &ids[*i];
+        diags.push(
+            Diagnostic::new(
+                Code::DuplicateMessage,
+                format!("`{id}` is defined twice in `{}`", index.tag),
+            )
+            .at(&*e.file, e.span.clone())
+            .in_locale(&index.tag)
+            .for_message(id)
+            .with_note(format!("first defined in {}; this definition is ignored", first.file)),
+        );
+        // Diagnostics about an ignored definition are not reported.
+        entry_diags[*i].clear();
     }
-    index.entries = Entries(entries);
+    diags.extend(entry_diags.into_iter().flatten());
+    index.entries = entries;
     Ok((index, diags))
 }
 
-/// An entry read from a file, before duplicates are sorted out.
-struct Staged {
-    id: String,
-    entry: Entry,
-    /// Diagnostics about the entry itself (reported only if the entry is kept).
-    diags: Vec<Diagnostic>,
+/// Entries read from files, before duplicates are sorted out: ids (borrowed from
+/// the files' text), entries and the diagnostics about each entry (reported only
+/// if the entry is kept), all in reading order.
+struct Staged<'t> {
+    ids: Vec<Cow<'t, str>>,
+    entries: Vec<Entry>,
+    diags: Vec<Vec<Diagnostic>>,
 }
 
 /// The part of `path` after the locale directory (`locales/fr/a/b.ftl` -> `a/b.ftl`).
@@ -418,13 +499,13 @@ fn hash_entry(entry: &ast::Entry<&str>) -> (String, String) {
     (hex, source)
 }
 
-fn index_file(
-    file: &SourceFile,
+fn index_file<'t>(
+    file: &'t SourceFile,
     tag: &str,
     resource: &str,
     hashes: bool,
     diags: &mut Vec<Diagnostic>,
-    staged: &mut Vec<Staged>,
+    staged: &mut Staged<'t>,
 ) {
     let text = file.text.as_str();
     // The parser ends a broken entry at the next entry start *after* the error,
@@ -497,7 +578,7 @@ fn index_entries<'t>(
     (shared_file, shared_resource): (&Arc<str>, &Arc<str>),
     tag: &str,
     hashes: bool,
-    staged: &mut Vec<Staged>,
+    staged: &mut Staged<'t>,
     ast: &ast::Resource<&'t str>,
     pending: &mut Vec<&'t str>,
 ) {
@@ -509,18 +590,24 @@ fn index_entries<'t>(
             }
             continue;
         }
-        let (id, id_slice, value, attributes) = match entry {
-            ast::Entry::Message(m) => {
-                (m.id.name.to_owned(), m.id.name, m.value.as_ref(), &m.attributes)
-            }
-            ast::Entry::Term(t) => {
-                (format!("-{}", t.id.name), t.id.name, Some(&t.value), &t.attributes)
-            }
+        let (id_slice, value, attributes) = match entry {
+            ast::Entry::Message(m) => (m.id.name, m.value.as_ref(), &m.attributes),
+            ast::Entry::Term(t) => (t.id.name, Some(&t.value), &t.attributes),
             _ => continue,
         };
-        let start = offset(text, id_slice);
-        let start = if id.starts_with('-') { start.saturating_sub(1) } else { start };
-        let span = start..offset(text, id_slice) + id_slice.len();
+        let end = offset(text, id_slice) + id_slice.len();
+        // A term's id is its name with the `-` written just before it.
+        let (id, start): (Cow<'t, str>, usize) = match entry {
+            ast::Entry::Term(_) => {
+                let start = offset(text, id_slice).saturating_sub(1);
+                match text.get(start..end) {
+                    Some(id) if id.starts_with('-') => (Cow::Borrowed(id), start),
+                    _ => (Cow::Owned(format!("-{id_slice}")), start),
+                }
+            }
+            _ => (Cow::Borrowed(id_slice), offset(text, id_slice)),
+        };
+        let span = start..end;
         let mut diags = Vec::new();
         let mut words = 0;
         let value = value.map(|p| {
@@ -544,7 +631,7 @@ fn index_entries<'t>(
                     )
                     .at(&file.path, a_span)
                     .in_locale(tag)
-                    .for_message(&id)
+                    .for_message(&*id)
                     .with_note("only the last definition is used"),
                 );
                 continue;
@@ -563,7 +650,7 @@ fn index_entries<'t>(
                         )
                         .at(&file.path, key_span.clone())
                         .in_locale(tag)
-                        .for_message(&id)
+                        .for_message(&*id)
                         .with_note("only the first is ever chosen"),
                     );
                 }
@@ -575,20 +662,18 @@ fn index_entries<'t>(
         } else {
             (None, None)
         };
-        staged.push(Staged {
-            id,
-            entry: Entry {
-                file: Arc::clone(shared_file),
-                resource: Arc::clone(shared_resource),
-                span,
-                value,
-                attributes: attrs,
-                words,
-                hash,
-                source,
-            },
-            diags,
+        staged.ids.push(id);
+        staged.entries.push(Entry {
+            file: Arc::clone(shared_file),
+            resource: Arc::clone(shared_resource),
+            span,
+            value,
+            attributes: attrs,
+            words,
+            hash,
+            source,
         });
+        staged.diags.push(diags);
     }
 }
 
@@ -1077,7 +1162,7 @@ mod junk_tests {
         let text = "a = A\nbroken = Cassé {\nnext = Le suivant\nlast = Fin\n";
         let (index, diags) =
             index_locale("fr", &[SourceFile::new("fr/a.ftl", text)], false).unwrap();
-        let ids: Vec<&str> = index.entries().keys().map(String::as_str).collect();
+        let ids: Vec<&str> = index.entries().keys().collect();
         assert_eq!(ids, ["a", "last", "next"]);
         assert_eq!(diags.len(), 1);
         // Reported at the end of the broken line, not inside `next`.

@@ -124,7 +124,7 @@ impl Lock {
                 }
                 _ => current,
             };
-            new.insert(id.clone(), entry);
+            new.insert(id.to_owned(), entry);
         }
         for src in source.entries().values() {
             if let (Some(h), Some(text)) = (&src.hash, &src.source) {

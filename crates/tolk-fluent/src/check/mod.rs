@@ -119,11 +119,11 @@ pub fn check_locale_with(
     // Both maps are sorted: one merge pass pairs source and target entries and
     // finds the obsolete ones, without a lookup per id.
     let mut targets = target.entries().iter().peekable();
-    let mut obsolete: Vec<(&String, &Entry)> = Vec::new();
+    let mut obsolete: Vec<(&str, &Entry)> = Vec::new();
     for (id, src) in source.entries() {
         let mut found = None;
         while let Some((t, _)) = targets.peek() {
-            match t.as_str().cmp(id.as_str()) {
+            match (*t).cmp(id) {
                 std::cmp::Ordering::Less => obsolete.extend(targets.next()),
                 std::cmp::Ordering::Equal => {
                     found = targets.next().map(|(_, tr)| tr);
@@ -644,7 +644,7 @@ fn cycles(target: &LocaleIndex, diags: &mut Vec<Diagnostic>) {
         .entries()
         .iter()
         .filter(|(_, e)| e.patterns().any(|(_, p)| !p.references.is_empty()))
-        .map(|(id, e)| (id.as_str(), e))
+        .map(|(id, e)| (id, e))
         .collect();
     let ids: Vec<&str> = nodes.iter().map(|(id, _)| *id).collect();
     let edges: Vec<Vec<usize>> = nodes
@@ -729,7 +729,7 @@ const MAX_PLACEABLES: usize = 100;
 /// pattern counts, whichever variant it is in. Reported at the outermost patterns
 /// only, not at every link of a chain.
 fn placeable_limit(target: &LocaleIndex, diags: &mut Vec<Diagnostic>) {
-    let entries: Vec<(&String, &Entry)> = target.entries().iter().collect();
+    let entries: Vec<(&str, &Entry)> = target.entries().iter().collect();
     if entries.iter().all(|(_, e)| {
         e.patterns().all(|(_, p)| p.references.is_empty() && p.placeables <= MAX_PLACEABLES)
     }) {
@@ -745,7 +745,7 @@ fn placeable_limit(target: &LocaleIndex, diags: &mut Vec<Diagnostic>) {
         }
     };
     let target_of = |r: &Reference| -> Option<Node> {
-        let i = entries.binary_search_by(|(id, _)| id.as_str().cmp(&r.id)).ok()?;
+        let i = entries.binary_search_by(|(id, _)| (*id).cmp(r.id.as_str())).ok()?;
         match &r.attribute {
             None => Some((i, None)),
             Some(a) => {
@@ -830,7 +830,7 @@ fn placeable_limit(target: &LocaleIndex, diags: &mut Vec<Diagnostic>) {
         let (id, entry) = entries[node.0];
         let what = match node.1 {
             Some(k) => format!("{id}.{}", entry.attributes[k].0),
-            None => id.clone(),
+            None => id.to_string(),
         };
         diags.push(
             diag(
@@ -885,11 +885,7 @@ pub fn check_documents(docs: &[(&str, &Document)], source: &LocaleIndex) -> Vec<
             }
         }
     }
-    let defined = source
-        .entries()
-        .keys()
-        .filter(|id| !id.starts_with('-') && !used.contains(id.as_str()))
-        .map(String::as_str);
+    let defined = source.entries().keys().filter(|id| !id.starts_with('-') && !used.contains(id));
     for id in unused_messages(docs.iter().map(|(_, d)| *d), defined) {
         let Some(entry) = source.entries().get(id) else { continue };
         diags.push(
