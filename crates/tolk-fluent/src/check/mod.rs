@@ -644,7 +644,6 @@ fn cycles(target: &LocaleIndex, diags: &mut Vec<Diagnostic>) {
         .entries()
         .iter()
         .filter(|(_, e)| e.patterns().any(|(_, p)| !p.references.is_empty()))
-        .map(|(id, e)| (id, e))
         .collect();
     let ids: Vec<&str> = nodes.iter().map(|(id, _)| *id).collect();
     let edges: Vec<Vec<usize>> = nodes
