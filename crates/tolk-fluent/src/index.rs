@@ -74,7 +74,8 @@ pub struct PatternInfo {
     /// A hash of the visible text with placeables as markers and white space
     /// collapsed: equal for patterns that read the same.
     pub text_hash: u64,
-    /// Words of the visible text that contain a letter.
+    /// Words of the visible text that contain a letter, counted up to two (the
+    /// `untranslated` rule asks for two or more).
     pub letter_words: usize,
     /// Letters of the visible text.
     pub letters: usize,
@@ -583,6 +584,8 @@ fn index_entries<'t>(
     pending: &mut Vec<&'t str>,
 ) {
     let text = file.text.as_str();
+    // The visible text of a pattern, words joined by single spaces (reused).
+    let mut joined = Vec::new();
     for entry in &ast.body {
         if let ast::Entry::Junk { content } = entry {
             if let Some(rest) = resume_point(content) {
@@ -611,18 +614,22 @@ fn index_entries<'t>(
         let mut diags = Vec::new();
         let mut words = 0;
         let value = value.map(|p| {
-            let mut c = Collect::new(text);
+            let mut c = Collect::new(text, std::mem::take(&mut joined));
             c.pattern(p);
             words += c.words;
-            c.finish()
+            let info;
+            (info, joined) = c.finish();
+            info
         });
         let mut attrs: Vec<(String, Range<usize>, PatternInfo)> = Vec::new();
         for a in attributes {
             let name = a.id.name.to_owned();
             let a_span = offset(text, a.id.name)..offset(text, a.id.name) + a.id.name.len();
-            let mut c = Collect::new(text);
+            let mut c = Collect::new(text, std::mem::take(&mut joined));
             c.pattern(&a.value);
             words += c.words;
+            let info;
+            (info, joined) = c.finish();
             if attrs.iter().any(|(n, _, _)| *n == name) {
                 diags.push(
                     Diagnostic::new(
@@ -636,7 +643,7 @@ fn index_entries<'t>(
                 );
                 continue;
             }
-            attrs.push((name, a_span, c.finish()));
+            attrs.push((name, a_span, info));
         }
         for (_, p) in
             value.iter().map(|p| ("", p)).chain(attrs.iter().map(|(n, _, p)| (n.as_str(), p)))
@@ -681,28 +688,68 @@ struct Collect<'t> {
     text: &'t str,
     info: PatternInfo,
     words: usize,
+    /// The visible text so far, its words joined by single spaces, placeables
+    /// written `{}`: hashed once at the end, however lines and placeables split it.
+    joined: Vec<u8>,
 }
+
+/// Byte classes for [`Collect::visible_text`]: a space; other ASCII white space; a
+/// letter (an ASCII letter, or the first byte of any character outside ASCII:
+/// exact enough for the `untranslated` rule, with no Unicode lookup); an ASCII digit
+/// or `@` (something to protect may be there); a first byte of U+0660-U+1049
+/// (D9-E1) or of the full-width forms (EF), where other scripts' digits are.
+const SPACE: u8 = 1;
+const OTHER_SPACE: u8 = 2;
+const LETTER: u8 = 4;
+const DIGIT: u8 = 8;
+const NATIVE: u8 = 16;
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = match c {
+            b' ' => SPACE,
+            b'\t' | b'\n' | b'\x0c' | b'\r' => OTHER_SPACE,
+            b'0'..=b'9' | b'@' => DIGIT,
+            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+            0xd9..=0xe1 | 0xef => LETTER | NATIVE,
+            0xc0..=0xff => LETTER,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Where a URL may start.
+static HTTP: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+    std::sync::LazyLock::new(|| {
+        [memchr::memmem::Finder::new(b"http"), memchr::memmem::Finder::new(b"HTTP")]
+    });
 
 const PLURAL_KEYS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
 impl<'t> Collect<'t> {
-    fn new(text: &'t str) -> Self {
-        Collect { text, info: PatternInfo::default(), words: 0 }
+    fn new(text: &'t str, mut joined: Vec<u8>) -> Self {
+        joined.clear();
+        Collect { text, info: PatternInfo::default(), words: 0, joined }
     }
 
-    fn finish(self) -> PatternInfo {
-        self.info
-    }
-
-    /// Adds one word (or a placeable marker) to the text hash (FNV-1a).
-    fn hash(&mut self, bytes: &[u8]) {
-        let mut h =
-            if self.info.text_hash == 0 { 0xcbf2_9ce4_8422_2325 } else { self.info.text_hash };
-        for b in bytes.iter().chain(b" ") {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+    /// The pattern's information, and the buffer back for the next pattern.
+    fn finish(mut self) -> (PatternInfo, Vec<u8>) {
+        if !self.joined.is_empty() {
+            self.info.text_hash = hash_word(0xcbf2_9ce4_8422_2325, &self.joined);
         }
-        self.info.text_hash = h;
+        (self.info, self.joined)
+    }
+
+    /// Adds one word (or a placeable marker) to the visible text.
+    fn push_word(&mut self, word: &[u8]) {
+        if !self.joined.is_empty() {
+            self.joined.push(b' ');
+        }
+        self.joined.extend_from_slice(word);
     }
 
     fn span(&self, slice: &str) -> Range<usize> {
@@ -711,49 +758,58 @@ impl<'t> Collect<'t> {
     }
 
     fn visible_text(&mut self, value: &'t str, count_words: bool) {
-        // One pass over the bytes splits words (runs of anything but ASCII white
-        // space), counts letters and notes whether anything may need protecting;
-        // characters are decoded only where a suspicious character or a digit of
-        // another script may be.
+        // One pass classifies the bytes; words are walked one by one only where the
+        // text is not already in normal form (single spaces between words).
         let base = offset(self.text, value);
         let bytes = value.as_bytes();
-        let mut h =
-            if self.info.text_hash == 0 { 0xcbf2_9ce4_8422_2325 } else { self.info.text_hash };
-        let (mut words, mut letter_words, mut letters) = (0, 0, 0);
-        // `digits`: an ASCII digit or `@`; `native`: a first byte of U+0660-U+1049
-        // (D9-E1) or of the full-width forms (EF), where other scripts' digits are.
-        let (mut digits, mut native) = (false, false);
-        let (mut start, mut word_letters) = (None, 0);
-        for (i, &b) in bytes.iter().enumerate() {
-            if b.is_ascii_whitespace() {
-                if let Some(s) = start.take() {
-                    h = hash_word(h, &bytes[s..i]);
-                    words += 1;
-                    letters += word_letters;
-                    letter_words += usize::from(word_letters > 0);
-                    word_letters = 0;
-                }
-                continue;
-            }
-            if start.is_none() {
-                start = Some(i);
-            }
-            // A letter: an ASCII letter, or any character outside ASCII (exact
-            // enough for the `untranslated` rule, and no Unicode lookup per
-            // character): its first byte is 0xC0 or more.
-            word_letters += usize::from(b.is_ascii_alphabetic() || b >= 0xc0);
-            digits |= b.is_ascii_digit() || b == b'@';
-            native |= matches!(b, 0xd9..=0xe1 | 0xef);
+        // The text without white space at its ends (next to placeables, often).
+        let Some(first) = bytes.iter().position(|b| !b.is_ascii_whitespace()) else {
+            return;
+        };
+        let last = bytes.iter().rposition(|b| !b.is_ascii_whitespace()).unwrap_or(first);
+        let inner = &bytes[first..=last];
+        // One branch-free pass over the bytes, by a table of byte classes.
+        let (mut spaces, mut letters, mut double_space, mut seen) = (0, 0, 0, 0);
+        let mut prev = 0;
+        for &b in inner {
+            let class = BYTE_CLASS[usize::from(b)];
+            spaces += usize::from(class & SPACE);
+            letters += usize::from((class & LETTER) >> 2);
+            double_space |= prev & class & SPACE;
+            seen |= class;
+            prev = class;
         }
-        if let Some(s) = start {
-            h = hash_word(h, &bytes[s..]);
-            words += 1;
-            letters += word_letters;
-            letter_words += usize::from(word_letters > 0);
-        }
-        self.info.text_hash = h;
         self.info.letters += letters;
-        self.info.letter_words += letter_words;
+        let (other_space, digits, native) =
+            (seen & OTHER_SPACE != 0, seen & DIGIT != 0, seen & NATIVE != 0);
+        // The first two words, for `letter_words`.
+        let mut starts = [0usize; 2];
+        let words;
+        if !other_space && double_space == 0 {
+            // Words separated by single spaces: the text is its own normal form.
+            self.push_word(inner);
+            words = spaces + 1;
+            starts[1] = memchr::memchr(b' ', inner).map_or(0, |i| i + 1);
+        } else {
+            let mut n = 0;
+            for word in inner.split(u8::is_ascii_whitespace).filter(|w| !w.is_empty()) {
+                if n < 2 {
+                    starts[n] = word.as_ptr() as usize - inner.as_ptr() as usize;
+                }
+                self.push_word(word);
+                n += 1;
+            }
+            words = n;
+        }
+        // Only "two or more" matters: count words with a letter up to two.
+        for &start in &starts[..words.min(2)] {
+            if self.info.letter_words >= 2 {
+                break;
+            }
+            let word = inner[start..].split(u8::is_ascii_whitespace).next().unwrap_or_default();
+            self.info.letter_words +=
+                usize::from(word.iter().any(|b| BYTE_CLASS[usize::from(*b)] & LETTER != 0));
+        }
         if count_words {
             self.words += words;
         }
@@ -766,8 +822,8 @@ impl<'t> Collect<'t> {
             }
         }
         let protectable = digits
-            || memchr::memchr_iter(b'h', bytes).any(|i| bytes[i..].starts_with(b"http"))
-            || memchr::memchr_iter(b'H', bytes).any(|i| bytes[i..].starts_with(b"HTTP"))
+            || HTTP[0].find(bytes).is_some()
+            || HTTP[1].find(bytes).is_some()
             || (native && value.chars().any(|c| !c.is_ascii() && digit_value(c).is_some()));
         if protectable {
             for mut token in tokens(value) {
@@ -787,7 +843,7 @@ impl<'t> Collect<'t> {
             match element {
                 ast::PatternElement::TextElement { value } => self.visible_text(value, count_words),
                 ast::PatternElement::Placeable { expression } => {
-                    self.hash(b"{}");
+                    self.push_word(b"{}");
                     self.expression(expression, count_words);
                 }
             }
@@ -1119,6 +1175,22 @@ mod tests {
         let text = "Ruf an: 1-888-373-7889!";
         let t = &tokens(text)[0];
         assert_eq!(&text[t.span.clone()], "1-888-373-7889");
+    }
+
+    #[test]
+    fn text_hashes_see_words_not_white_space() {
+        let text = "a = Open the  door\n    now { $x } please\nb = Open the door now { $y }please\nc = Opent he door now { $x } please\nd = { $x } x1\n";
+        let files = [SourceFile::new("en/a.ftl", text)];
+        let (index, _) = index_locale("en", &files, false).unwrap();
+        let info = |id: &str| index.entries()[id].value.clone().unwrap();
+        let (a, b, c, d) = (info("a"), info("b"), info("c"), info("d"));
+        // Line breaks, doubled spaces and the spaces around placeables do not count.
+        assert_eq!(a.text_hash, b.text_hash);
+        // Where the words break does.
+        assert_ne!(a.text_hash, c.text_hash);
+        assert_eq!((a.letter_words, a.letters), (2, 20));
+        assert_eq!((d.letter_words, d.letters), (1, 1));
+        assert_eq!(index.entries()["a"].words, 5);
     }
 
     #[test]
