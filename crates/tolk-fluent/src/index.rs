@@ -158,10 +158,9 @@ impl Entry {
 pub struct Entries {
     /// Every id, in id order, one after the other.
     ids: String,
-    /// Per id, in id order: where it ends in `ids`, and its entry in `entries`.
-    order: Vec<(usize, usize)>,
-    /// The entries in the order they were read. A second definition of an id stays
-    /// here but is never reached.
+    /// Where each id ends in `ids`.
+    ends: Vec<usize>,
+    /// The entries, in id order too: the checks walk them in memory order.
     entries: Vec<Entry>,
 }
 
@@ -185,16 +184,16 @@ impl Entries {
     }
 
     fn id_at(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.order[i - 1].0 };
-        self.ids.get(start..self.order[i].0).unwrap_or_default()
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.ids.get(start..self.ends[i]).unwrap_or_default()
     }
 
     fn entry_at(&self, i: usize) -> &Entry {
-        &self.entries[self.order[i].1]
+        &self.entries[i]
     }
 
     fn position(&self, id: &str) -> Option<usize> {
-        let (mut lo, mut hi) = (0, self.order.len());
+        let (mut lo, mut hi) = (0, self.ends.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
             match self.id_at(mid).cmp(id) {
@@ -208,17 +207,17 @@ impl Entries {
 
     /// The number of entries.
     pub fn len(&self) -> usize {
-        self.order.len()
+        self.ends.len()
     }
 
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
-        self.order.is_empty()
+        self.ends.is_empty()
     }
 
     /// Ids and entries, sorted by id.
     pub fn iter(&self) -> EntriesIter<'_> {
-        EntriesIter { entries: self, range: 0..self.order.len() }
+        EntriesIter { entries: self, range: 0..self.ends.len() }
     }
 
     /// The ids, sorted.
@@ -232,9 +231,13 @@ impl Entries {
     }
 
     /// Entries read in any order, with their ids: sorted once, the first definition
-    /// of an id kept. Returns the entries and the positions (in `entries`) of the
-    /// definitions that were dropped, each with the position of the one kept.
-    fn build(ids: &[Cow<'_, str>], entries: Vec<Entry>) -> (Entries, Vec<(usize, usize)>) {
+    /// of an id kept. Returns the entries and, for every definition dropped, the
+    /// diagnostic that says so.
+    fn build(
+        ids: &[Cow<'_, str>],
+        entries: Vec<Entry>,
+        duplicate: impl Fn(&str, &Entry, &Entry) -> Diagnostic,
+    ) -> (Entries, Vec<(usize, Diagnostic)>) {
         // Sort on the first 16 bytes of each id, held in the vector itself, and
         // compare whole ids only on a tie: most comparisons touch no id at all.
         // Ids hold no NUL, so padding with zeros keeps the order of the ids.
@@ -249,23 +252,29 @@ impl Entries {
         keys.sort_unstable_by(|a, b| {
             a.0.cmp(&b.0).then_with(|| ids[a.1].cmp(&ids[b.1])).then(a.1.cmp(&b.1))
         });
-        let mut out = Entries {
-            ids: String::with_capacity(ids.iter().map(|id| id.len()).sum()),
-            order: Vec::with_capacity(keys.len()),
-            entries,
-        };
         let mut dropped = Vec::new();
-        let mut last: Option<usize> = None;
+        let mut kept: Vec<usize> = Vec::with_capacity(keys.len());
         for (_, i) in keys {
-            if let Some(kept) = last
-                && ids[kept] == ids[i]
+            if let Some(&first) = kept.last()
+                && ids[first] == ids[i]
             {
-                dropped.push((i, kept));
+                dropped.push((i, duplicate(&ids[i], &entries[i], &entries[first])));
                 continue;
             }
-            out.ids.push_str(&ids[i]);
-            out.order.push((out.ids.len(), i));
-            last = Some(i);
+            kept.push(i);
+        }
+        let mut out = Entries {
+            ids: String::with_capacity(ids.iter().map(|id| id.len()).sum()),
+            ends: Vec::with_capacity(kept.len()),
+            entries: Vec::with_capacity(kept.len()),
+        };
+        let mut slots: Vec<Option<Entry>> = entries.into_iter().map(Some).collect();
+        for i in kept {
+            if let Some(entry) = slots[i].take() {
+                out.ids.push_str(&ids[i]);
+                out.ends.push(out.ids.len());
+                out.entries.push(entry);
+            }
         }
         (out, dropped)
     }
@@ -424,22 +433,18 @@ pub fn index_locale(
     // Sorting once is much cheaper than inserting entry by entry into a map. Of two
     // definitions of an id, the first read is kept.
     let Staged { ids, entries, diags: mut entry_diags } = staged;
-    let (entries, dropped) = Entries::build(&ids, entries);
-    for (i, kept) in &dropped {
-        let (e, first) = (&entries.entries[*i], &entries.entries[*kept]);
-        let id: &str = &ids[*i];
-        diags.push(
-            Diagnostic::new(
-                Code::DuplicateMessage,
-                format!("`{id}` is defined twice in `{}`", index.tag),
-            )
+    let tag = &index.tag;
+    let (entries, dropped) = Entries::build(&ids, entries, |id, e, first| {
+        Diagnostic::new(Code::DuplicateMessage, format!("`{id}` is defined twice in `{tag}`"))
             .at(&*e.file, e.span.clone())
-            .in_locale(&index.tag)
+            .in_locale(tag)
             .for_message(id)
-            .with_note(format!("first defined in {}; this definition is ignored", first.file)),
-        );
+            .with_note(format!("first defined in {}; this definition is ignored", first.file))
+    });
+    for (i, d) in dropped {
+        diags.push(d);
         // Diagnostics about an ignored definition are not reported.
-        entry_diags[*i].clear();
+        entry_diags[i].clear();
     }
     diags.extend(entry_diags.into_iter().flatten());
     index.entries = entries;
