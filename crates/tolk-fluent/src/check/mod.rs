@@ -1,3 +1,4 @@
+use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
 
 use tolk_content::{Code, Diagnostic, Document, Severity, unused_messages};
@@ -232,7 +233,11 @@ fn variables(id: &str, src: &Entry, tr: &Entry, tag: &str, diags: &mut Vec<Diagn
     if src.variables().next().is_none() && tr.variables().next().is_none() {
         return;
     }
-    // Most translations use the source's variables: compare the sorted names first.
+    // Most translations use the source's variables in the same order; next most,
+    // the same ones in another order: compare the sorted names.
+    if src.variables().map(|(n, _)| n).eq(tr.variables().map(|(n, _)| n)) {
+        return;
+    }
     fn names(e: &Entry) -> Vec<&str> {
         let mut v: Vec<&str> = e.variables().map(|(n, _)| n.as_str()).collect();
         v.sort_unstable();
@@ -603,10 +608,15 @@ fn references(
     diags: &mut Vec<Diagnostic>,
 ) {
     let tag = target.tag();
+    // Each distinct reference is resolved once (most reference a few terms).
+    let mut resolved: FxHashMap<(&str, Option<&str>), bool> = FxHashMap::default();
     for (id, entry) in target.entries() {
         for (_, p) in entry.patterns() {
             for r in &p.references {
-                if !resolves(r, source, target, opts) {
+                let ok = *resolved
+                    .entry((r.id.as_str(), r.attribute.as_deref()))
+                    .or_insert_with(|| resolves(r, source, target, opts));
+                if !ok {
                     let what = match &r.attribute {
                         Some(a) => format!("{}.{a}", r.id),
                         None => r.id.clone(),
@@ -646,14 +656,18 @@ fn cycles(target: &LocaleIndex, diags: &mut Vec<Diagnostic>) {
         .filter(|(_, e)| e.patterns().any(|(_, p)| !p.references.is_empty()))
         .collect();
     let ids: Vec<&str> = nodes.iter().map(|(id, _)| *id).collect();
+    // Each distinct referenced id is searched for once (most reference a few terms).
+    let mut node_of: FxHashMap<&str, Option<usize>> = FxHashMap::default();
     let edges: Vec<Vec<usize>> = nodes
         .iter()
         .map(|(_, e)| {
-            let mut out: Vec<usize> = e
-                .patterns()
-                .flat_map(|(_, p)| &p.references)
-                .filter_map(|r| ids.binary_search(&r.id.as_str()).ok())
-                .collect();
+            let mut out: Vec<usize> = Vec::new();
+            for r in e.patterns().flat_map(|(_, p)| &p.references) {
+                let to = *node_of
+                    .entry(r.id.as_str())
+                    .or_insert_with(|| ids.binary_search(&r.id.as_str()).ok());
+                out.extend(to);
+            }
             out.sort_unstable();
             out.dedup();
             out
@@ -743,8 +757,19 @@ fn placeable_limit(target: &LocaleIndex, diags: &mut Vec<Diagnostic>) {
             Some(k) => e.attributes.get(k).map(|(_, _, p)| p),
         }
     };
+    // Each distinct referenced id is searched for once (most reference a few terms).
+    let mut position: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+    for (_, e) in &entries {
+        for (_, p) in e.patterns() {
+            for r in &p.references {
+                position.entry(r.id.as_str()).or_insert_with(|| {
+                    entries.binary_search_by(|(id, _)| (*id).cmp(r.id.as_str())).ok()
+                });
+            }
+        }
+    }
     let target_of = |r: &Reference| -> Option<Node> {
-        let i = entries.binary_search_by(|(id, _)| (*id).cmp(r.id.as_str())).ok()?;
+        let i = position.get(r.id.as_str()).copied().flatten()?;
         match &r.attribute {
             None => Some((i, None)),
             Some(a) => {
