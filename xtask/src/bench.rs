@@ -1,10 +1,12 @@
 //! `cargo xtask bench`: `tolk check` on a large synthetic plain tree, next to a
 //! parse-only baseline and compare-locales, measured in the same run.
 //!
-//! Wall times are the best of `--runs` runs. Peak RSS is measured in a separate run
-//! of each command, by polling `/proc/<pid>/status` (`VmHWM`, the high-water mark)
-//! every 2 ms until the child exits, so the polling never slows a timed run. Targets
-//! are reported, never asserted.
+//! Wall times are the best of `--runs` runs; the measurements compared with each
+//! other (tolk and the parse-only baseline, 1 and 2 threads) run in turns. Peak
+//! RSS is measured in a separate run of each command, by polling
+//! `/proc/<pid>/status` (`VmHWM`, the high-water mark) every 2 ms until the child
+//! exits, so the polling never slows a timed run. Targets are reported, never
+//! asserted.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -110,6 +112,22 @@ pub(crate) fn best(
         best = best.min(run_once(&mut cmd(), stdout, ok, false)?.wall);
     }
     Ok(best)
+}
+
+/// The best wall time of each of two commands, run in turns (a, b, a, b, ...):
+/// on a shared machine whose speed drifts, both see the same conditions, so their
+/// ratio is fair even when the absolute times are not.
+pub(crate) fn best_of_pair(
+    runs: usize,
+    (mut a, a_out, a_ok): (impl FnMut() -> Command, Option<&Path>, &[i32]),
+    (mut b, b_out, b_ok): (impl FnMut() -> Command, Option<&Path>, &[i32]),
+) -> Result<(Duration, Duration), String> {
+    let (mut best_a, mut best_b) = (Duration::MAX, Duration::MAX);
+    for _ in 0..runs {
+        best_a = best_a.min(run_once(&mut a(), a_out, a_ok, false)?.wall);
+        best_b = best_b.min(run_once(&mut b(), b_out, b_ok, false)?.wall);
+    }
+    Ok((best_a, best_b))
 }
 
 /// Peak RSS of one (polled) run.
@@ -219,26 +237,26 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
     run_once(&mut tolk_check(&full, &threads), Some(&report), tolk_ok, false)?;
     let codes = count_codes(&std::fs::read_to_string(&report).map_err(|e| e.to_string())?);
 
-    eprintln!("==> (b) parse-only baseline");
+    eprintln!("==> (b) parse-only baseline and (a) tolk check, {} locales, in turns", p.locales);
     let baseline_cmd = || {
         let mut cmd = Command::new(&xtask);
         cmd.arg("parse-baseline").arg(&full).env("RAYON_NUM_THREADS", &threads);
         cmd
     };
-    let parse = best(o.runs, baseline_cmd, None, &[0])?;
+    let (parse, check) = best_of_pair(
+        o.runs,
+        (baseline_cmd, None, &[0]),
+        (|| tolk_check(&full, &threads), Some(&report), tolk_ok),
+    )?;
     let parse_rss = peak_rss(baseline_cmd(), None, &[0])?;
-
-    eprintln!("==> (a) tolk check, {} locales", p.locales);
-    let check = best(o.runs, || tolk_check(&full, &threads), Some(&report), tolk_ok)?;
     let check_rss = peak_rss(tolk_check(&full, &threads), Some(&report), tolk_ok)?;
 
-    eprintln!("==> (d) tolk check, 1 and 2 threads");
-    let one = best(o.runs, || tolk_check(&full, "1"), Some(&report), tolk_ok)?;
-    let two = if o.threads == 2 {
-        check
-    } else {
-        best(o.runs, || tolk_check(&full, "2"), Some(&report), tolk_ok)?
-    };
+    eprintln!("==> (d) tolk check, 1 and 2 threads, in turns");
+    let (one, two) = best_of_pair(
+        o.runs,
+        (|| tolk_check(&full, "1"), Some(&report), tolk_ok),
+        (|| tolk_check(&full, "2"), Some(&report), tolk_ok),
+    )?;
 
     eprintln!("==> (c) compare-locales and tolk check on {cl_locales} locales");
     let cl_tree = tree(cl_locales + 1).unwrap();
