@@ -702,12 +702,14 @@ struct Collect<'t> {
 /// letter (an ASCII letter, or the first byte of any character outside ASCII:
 /// exact enough for the `untranslated` rule, with no Unicode lookup); an ASCII digit
 /// or `@` (something to protect may be there); a first byte of U+0660-U+1049
-/// (D9-E1) or of the full-width forms (EF), where other scripts' digits are.
+/// (D9-E1) or of the full-width forms (EF), where other scripts' digits are; `:`.
 const SPACE: u8 = 1;
 const OTHER_SPACE: u8 = 2;
 const LETTER: u8 = 4;
 const DIGIT: u8 = 8;
 const NATIVE: u8 = 16;
+/// `:`, without which no URL (`http://`, `https://`) can be in a text.
+const COLON: u8 = 32;
 static BYTE_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
@@ -715,6 +717,7 @@ static BYTE_CLASS: [u8; 256] = {
         let c = b as u8;
         t[b] = match c {
             b' ' => SPACE,
+            b':' => COLON,
             b'\t' | b'\n' | b'\x0c' | b'\r' => OTHER_SPACE,
             b'0'..=b'9' | b'@' => DIGIT,
             b'a'..=b'z' | b'A'..=b'Z' => LETTER,
@@ -827,8 +830,8 @@ impl<'t> Collect<'t> {
             }
         }
         let protectable = digits
-            || HTTP[0].find(bytes).is_some()
-            || HTTP[1].find(bytes).is_some()
+            || (seen & COLON != 0
+                && (HTTP[0].find(bytes).is_some() || HTTP[1].find(bytes).is_some()))
             || (native && value.chars().any(|c| !c.is_ascii() && digit_value(c).is_some()));
         if protectable {
             for mut token in tokens(value) {

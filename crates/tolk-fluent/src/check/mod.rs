@@ -644,8 +644,21 @@ fn references(
 /// Reports every cycle of references among a locale's messages and terms, once, at
 /// the entry of the cycle that sorts first.
 fn cycles(target: &LocaleIndex, diags: &mut Vec<Diagnostic>) {
-    // Most locales reference nothing: no graph to walk.
-    if target.entries().values().all(|e| e.patterns().all(|(_, p)| p.references.is_empty())) {
+    // A cycle needs an entry that references an entry that references something.
+    // Most references are to a few terms that reference nothing: no graph to walk.
+    let mut deep: FxHashMap<&str, bool> = FxHashMap::default();
+    let mut any_deep = false;
+    for e in target.entries().values() {
+        for r in e.patterns().flat_map(|(_, p)| &p.references) {
+            any_deep |= *deep.entry(r.id.as_str()).or_insert_with(|| {
+                target
+                    .entries()
+                    .get(&r.id)
+                    .is_some_and(|t| t.patterns().any(|(_, p)| !p.references.is_empty()))
+            });
+        }
+    }
+    if !any_deep {
         return;
     }
     // Nodes are the entries that reference something (no other entry can be on a
@@ -743,11 +756,6 @@ const MAX_PLACEABLES: usize = 100;
 /// only, not at every link of a chain.
 fn placeable_limit(target: &LocaleIndex, diags: &mut Vec<Diagnostic>) {
     let entries: Vec<(&str, &Entry)> = target.entries().iter().collect();
-    if entries.iter().all(|(_, e)| {
-        e.patterns().all(|(_, p)| p.references.is_empty() && p.placeables <= MAX_PLACEABLES)
-    }) {
-        return;
-    }
     // Nodes are patterns: entry i's value is (i, None), its attributes (i, Some(k)).
     type Node = (usize, Option<usize>);
     let pattern = |(i, k): Node| -> Option<&PatternInfo> {
@@ -757,16 +765,33 @@ fn placeable_limit(target: &LocaleIndex, diags: &mut Vec<Diagnostic>) {
             Some(k) => e.attributes.get(k).map(|(_, _, p)| p),
         }
     };
-    // Each distinct referenced id is searched for once (most reference a few terms).
+    // Each distinct referenced id is searched for once (most reference a few
+    // terms). On the way, a bound: a pattern's own placeables and those of the
+    // patterns it references. When no referenced pattern references anything
+    // itself, that bound is exact, and when no bound is over the limit, nothing is.
     let mut position: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+    let (mut deep, mut over) = (false, false);
     for (_, e) in &entries {
         for (_, p) in e.patterns() {
+            let mut bound = p.placeables;
             for r in &p.references {
-                position.entry(r.id.as_str()).or_insert_with(|| {
+                let at = *position.entry(r.id.as_str()).or_insert_with(|| {
                     entries.binary_search_by(|(id, _)| (*id).cmp(r.id.as_str())).ok()
                 });
+                let target = at.and_then(|i| match &r.attribute {
+                    None => entries[i].1.value.as_ref(),
+                    Some(a) => entries[i].1.attribute(a),
+                });
+                if let Some(t) = target {
+                    deep |= !t.references.is_empty();
+                    bound = bound.saturating_add(t.placeables);
+                }
             }
+            over |= bound > MAX_PLACEABLES;
         }
+    }
+    if !deep && !over {
+        return;
     }
     let target_of = |r: &Reference| -> Option<Node> {
         let i = position.get(r.id.as_str()).copied().flatten()?;
