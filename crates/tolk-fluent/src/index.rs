@@ -626,7 +626,8 @@ fn index_entries<'t>(
             (info, joined) = c.finish();
             info
         });
-        let mut attrs: Vec<(String, Range<usize>, PatternInfo)> = Vec::new();
+        let mut attrs: Vec<(String, Range<usize>, PatternInfo)> =
+            Vec::with_capacity(attributes.len());
         for a in attributes {
             let name = a.id.name.to_owned();
             let a_span = offset(text, a.id.name)..offset(text, a.id.name) + a.id.name.len();
@@ -866,7 +867,7 @@ impl<'t> Collect<'t> {
                     selector,
                     ast::InlineExpression::VariableReference { .. }
                 ) || matches!(selector, ast::InlineExpression::FunctionReference { id, .. } if id.name == "NUMBER");
-                let mut keys = Vec::new();
+                let mut keys = Vec::with_capacity(variants.len());
                 let mut duplicate_keys = Vec::new();
                 let mut plural_keys = false;
                 for variant in variants {
