@@ -395,6 +395,16 @@ fn too_deep(text: &str) -> Option<usize> {
                 continue;
             }
             i = at;
+        } else {
+            // Inside a placeable (a select's variants can be long): jump to the next
+            // byte that can change the depth, start a string or a comment.
+            match bytes[i..]
+                .iter()
+                .position(|b| matches!(b, b'{' | b'}' | b'(' | b')' | b'"' | b'#'))
+            {
+                Some(p) => i += p,
+                None => return None,
+            }
         }
         let b = bytes[i];
         let line_start = i == 0 || bytes[i - 1] == b'\n';
