@@ -263,20 +263,40 @@ impl Entries {
             }
             kept.push(i);
         }
-        let mut out = Entries {
-            ids: String::with_capacity(ids.iter().map(|id| id.len()).sum()),
-            ends: Vec::with_capacity(kept.len()),
-            entries: Vec::with_capacity(kept.len()),
-        };
-        let mut slots: Vec<Option<Entry>> = entries.into_iter().map(Some).collect();
-        for i in kept {
-            if let Some(entry) = slots[i].take() {
-                out.ids.push_str(&ids[i]);
-                out.ends.push(out.ids.len());
-                out.entries.push(entry);
-            }
+        let mut ids_out = String::with_capacity(ids.iter().map(|id| id.len()).sum());
+        let mut ends = Vec::with_capacity(kept.len());
+        for &i in &kept {
+            ids_out.push_str(&ids[i]);
+            ends.push(ids_out.len());
         }
+        // Put the entries in id order where they are, the dropped ones last: a new
+        // vector would cost a fresh allocation, with a page fault on every page.
+        let mut entries = entries;
+        let n = kept.len();
+        let mut from = kept;
+        from.extend(dropped.iter().map(|(i, _)| *i));
+        permute(&mut entries, &from);
+        entries.truncate(n);
+        let out = Entries { ids: ids_out, ends, entries };
         (out, dropped)
+    }
+}
+
+/// Reorders `items` in place so that position `j` holds what was at `from[j]`
+/// (`from` is a permutation): one swap per moved item, following each cycle.
+fn permute<T>(items: &mut [T], from: &[usize]) {
+    let mut done = vec![false; from.len()];
+    for start in 0..from.len() {
+        let mut j = start;
+        while !done[j] {
+            done[j] = true;
+            let next = from[j];
+            if next == start {
+                break;
+            }
+            items.swap(j, next);
+            j = next;
+        }
     }
 }
 
@@ -1184,6 +1204,28 @@ mod tests {
         let text = "Ruf an: 1-888-373-7889!";
         let t = &tokens(text)[0];
         assert_eq!(&text[t.span.clone()], "1-888-373-7889");
+    }
+
+    #[test]
+    fn permute_moves_each_item_where_it_belongs() {
+        let from = [3, 0, 4, 1, 2, 5];
+        let mut items = ['a', 'b', 'c', 'd', 'e', 'f'];
+        permute(&mut items, &from);
+        assert_eq!(items, ['d', 'a', 'e', 'b', 'c', 'f']);
+    }
+
+    #[test]
+    fn the_first_of_two_definitions_is_kept_and_entries_are_in_id_order() {
+        let a = "b = one\na = two\nc = three\n";
+        let b = "b = again\n-t = term\n";
+        let files = [SourceFile::new("en/a.ftl", a), SourceFile::new("en/b.ftl", b)];
+        let (index, diags) = index_locale("en", &files, false).unwrap();
+        let ids: Vec<&str> = index.entries().keys().collect();
+        assert_eq!(ids, ["-t", "a", "b", "c"]);
+        let files: Vec<&str> = index.entries().values().map(|e| &*e.file).collect();
+        assert_eq!(files, ["en/b.ftl", "en/a.ftl", "en/a.ftl", "en/a.ftl"]);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].code.as_str(), "duplicate-message");
     }
 
     #[test]
