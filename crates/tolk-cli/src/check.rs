@@ -97,6 +97,9 @@ pub struct Batch {
     /// The text of the files they point into (only the lines they point at, for
     /// translations), by path.
     pub sources: BTreeMap<String, String>,
+    /// The batch already rendered for the report, when the caller asked for it
+    /// (rendering then runs on the worker threads, beside the checks).
+    pub rendered: Option<String>,
 }
 
 /// Checks a project and collects the whole report (see [`check_project_with`]). The
@@ -145,6 +148,33 @@ pub fn check_project_inspecting<T: Send>(
     loaded: Option<&Catalog>,
     min_coverage: Option<f64>,
     inspect: &(dyn Fn(&str, &LocaleIndex) -> T + Sync),
+    emit: &mut dyn FnMut(Batch) -> anyhow::Result<()>,
+) -> anyhow::Result<Vec<(LocaleSummary, T)>> {
+    check_project_full(meta, loaded, min_coverage, inspect, None, emit)
+}
+
+/// What renders a batch of diagnostics (with the texts they point into) for the
+/// report; it must not depend on the batches before it.
+pub type Render<'a> = &'a (dyn Fn(&[Diagnostic], &BTreeMap<String, String>) -> String + Sync);
+
+/// [`check_project_with`], which also renders each locale's batch with `render`
+/// on the thread that checked the locale, into [`Batch::rendered`].
+pub fn check_project_rendering(
+    meta: &Meta,
+    min_coverage: Option<f64>,
+    render: Render<'_>,
+    emit: &mut dyn FnMut(Batch) -> anyhow::Result<()>,
+) -> anyhow::Result<Vec<LocaleSummary>> {
+    let checked = check_project_full(meta, None, min_coverage, &|_, _| (), Some(render), emit)?;
+    Ok(checked.into_iter().map(|(summary, ())| summary).collect())
+}
+
+fn check_project_full<T: Send>(
+    meta: &Meta,
+    loaded: Option<&Catalog>,
+    min_coverage: Option<f64>,
+    inspect: &(dyn Fn(&str, &LocaleIndex) -> T + Sync),
+    render: Option<Render<'_>>,
     emit: &mut dyn FnMut(Batch) -> anyhow::Result<()>,
 ) -> anyhow::Result<Vec<(LocaleSummary, T)>> {
     let hashes = meta.lock.is_some();
@@ -223,7 +253,7 @@ pub fn check_project_inspecting<T: Send>(
         .filter_map(|f| meta.sources.get_key_value(f))
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
-    emit(Batch { diagnostics: project, sources: texts })?;
+    emit(Batch { diagnostics: project, sources: texts, rendered: None })?;
 
     // Report order: the source locale, then by tag.
     let mut order: Vec<&(String, std::path::PathBuf)> = meta.locales.iter().collect();
@@ -333,7 +363,8 @@ pub fn check_project_inspecting<T: Send>(
             warnings,
             documents,
         };
-        Ok((summary, found, Batch { diagnostics: diags, sources: texts }))
+        let rendered = render.map(|r| r(&diags, &texts));
+        Ok((summary, found, Batch { diagnostics: diags, sources: texts, rendered }))
     };
 
     // Workers take locales in report order and send each result back; this thread
@@ -438,10 +469,15 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let color = report::color_for(args.format);
     let mut writer = report::ReportWriter::new(args.format, color, out, &meta.source)?;
     let (mut errors, mut warnings) = (0, 0);
-    let locales = check_project_with(&meta, None, args.min_coverage, &mut |batch| {
+    let renderer = writer.renderer();
+    let render = |d: &[Diagnostic], s: &BTreeMap<String, String>| renderer.render(d, s);
+    let locales = check_project_rendering(&meta, args.min_coverage, &render, &mut |batch| {
         let (e, w) = count(&batch.diagnostics);
         (errors, warnings) = (errors + e, warnings + w);
-        writer.batch(&batch.diagnostics, &batch.sources)?;
+        match batch.rendered {
+            Some(text) => writer.write_rendered(&batch.diagnostics, &batch.sources, text)?,
+            None => writer.batch(&batch.diagnostics, &batch.sources)?,
+        }
         Ok(())
     })?;
     writer.finish(&locales)?;

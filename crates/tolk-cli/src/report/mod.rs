@@ -44,6 +44,47 @@ pub struct ReportWriter<W: Write> {
     held_sources: BTreeMap<String, String>,
 }
 
+/// Renders batches of diagnostics for one report (see [`ReportWriter::renderer`]):
+/// a pure function of the batch, so any thread can run it.
+#[derive(Clone, Copy, Debug)]
+pub struct BatchRenderer {
+    format: ReportFormat,
+    color: bool,
+    indent: usize,
+}
+
+impl BatchRenderer {
+    /// The batch's text: the whole of it for the human and GitHub formats, its
+    /// array items for JSON and SARIF, nothing for JUnit (which holds the
+    /// diagnostics until the end).
+    pub fn render(&self, diagnostics: &[Diagnostic], sources: &BTreeMap<String, String>) -> String {
+        let items = |render: &dyn Fn(&Diagnostic) -> String| {
+            let pad = " ".repeat(self.indent + 2);
+            let mut text = String::new();
+            for (i, d) in diagnostics.iter().enumerate() {
+                if i > 0 {
+                    text.push_str(",\n");
+                }
+                for (j, line) in render(d).lines().enumerate() {
+                    if j > 0 {
+                        text.push('\n');
+                    }
+                    text.push_str(&pad);
+                    text.push_str(line);
+                }
+            }
+            text
+        };
+        match self.format {
+            ReportFormat::Human => human::render_diagnostics(diagnostics, sources, self.color),
+            ReportFormat::Github => github::render(diagnostics, sources),
+            ReportFormat::Json => items(&|d| json::diagnostic_json(d, sources)),
+            ReportFormat::Sarif => items(&|d| sarif::result_json(d, sources)),
+            ReportFormat::Junit => String::new(),
+        }
+    }
+}
+
 impl<W: Write> ReportWriter<W> {
     /// Starts a report; `color` applies to the human format only.
     pub fn new(
@@ -86,26 +127,30 @@ impl<W: Write> ReportWriter<W> {
         diagnostics: &[Diagnostic],
         sources: &BTreeMap<String, String>,
     ) -> std::io::Result<()> {
-        let items = |render: &dyn Fn(&Diagnostic) -> String, this: &mut Self| {
-            let pad = " ".repeat(this.indent + 2);
-            let mut text = String::new();
-            for (i, d) in diagnostics.iter().enumerate() {
-                text.push_str(if this.written + i == 0 { "\n" } else { ",\n" });
-                for (j, line) in render(d).lines().enumerate() {
-                    if j > 0 {
-                        text.push('\n');
-                    }
-                    text.push_str(&pad);
-                    text.push_str(line);
-                }
+        let text = self.renderer().render(diagnostics, sources);
+        self.write_rendered(diagnostics, sources, text)
+    }
+
+    /// What renders a batch for this report, on any thread: the part of
+    /// [`ReportWriter::batch`] that does not depend on the batches before.
+    pub fn renderer(&self) -> BatchRenderer {
+        BatchRenderer { format: self.format, color: self.color, indent: self.indent }
+    }
+
+    /// Writes a batch that [`BatchRenderer::render`] rendered.
+    pub fn write_rendered(
+        &mut self,
+        diagnostics: &[Diagnostic],
+        sources: &BTreeMap<String, String>,
+        text: String,
+    ) -> std::io::Result<()> {
+        let mut text = text;
+        match self.format {
+            ReportFormat::Json | ReportFormat::Sarif if !diagnostics.is_empty() => {
+                // Array items: the first of the report opens the array's lines.
+                let first = if self.written == 0 { "\n" } else { ",\n" };
+                text.insert_str(0, first);
             }
-            text
-        };
-        let text = match self.format {
-            ReportFormat::Human => human::render_diagnostics(diagnostics, sources, self.color),
-            ReportFormat::Github => github::render(diagnostics, sources),
-            ReportFormat::Json => items(&|d| json::diagnostic_json(d, sources), self),
-            ReportFormat::Sarif => items(&|d| sarif::result_json(d, sources), self),
             ReportFormat::Junit => {
                 self.held.extend(diagnostics.iter().cloned());
                 for d in diagnostics {
@@ -113,9 +158,9 @@ impl<W: Write> ReportWriter<W> {
                         self.held_sources.entry(k.clone()).or_insert_with(|| v.clone());
                     }
                 }
-                String::new()
             }
-        };
+            _ => {}
+        }
         self.written += diagnostics.len();
         self.errors += diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
         self.out.write_all(text.as_bytes())
