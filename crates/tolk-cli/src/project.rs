@@ -384,6 +384,8 @@ fn too_deep(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut depth = 0usize;
     let mut i = 0;
+    // Where the next `{`, `}` or `"`, and the next `(`, `)` or `#`, are (see below).
+    let mut next = [0usize; 2];
     while i < bytes.len() {
         if depth == 0 {
             // Outside placeables only a `{` that is not in a comment matters: jump
@@ -397,13 +399,19 @@ fn too_deep(text: &str) -> Option<usize> {
             i = at;
         } else {
             // Inside a placeable (a select's variants can be long): jump to the next
-            // byte that can change the depth, start a string or a comment.
-            match bytes[i..]
-                .iter()
-                .position(|b| matches!(b, b'{' | b'}' | b'(' | b')' | b'"' | b'#'))
-            {
-                Some(p) => i += p,
-                None => return None,
+            // byte that can change the depth, start a string or a comment. Two SIMD
+            // searches, each remembered until it is passed (no text is searched twice).
+            if next[0] < i {
+                next[0] =
+                    memchr::memchr3(b'{', b'}', b'"', &bytes[i..]).map_or(usize::MAX, |p| i + p);
+            }
+            if next[1] < i {
+                next[1] =
+                    memchr::memchr3(b'(', b')', b'#', &bytes[i..]).map_or(usize::MAX, |p| i + p);
+            }
+            i = next[0].min(next[1]);
+            if i == usize::MAX {
+                return None;
             }
         }
         let b = bytes[i];
@@ -488,6 +496,22 @@ mod tests {
         assert_eq!(too_deep(&format!("a = {parens}\n")), None);
         // Inside a placeable they are calls.
         assert!(too_deep(&format!("a = {{ {} }}\n", "F(".repeat(MAX_FTL_NESTING + 1))).is_some());
+    }
+
+    #[test]
+    fn long_placeables_strings_and_comments_are_stepped_over_right() {
+        let deep =
+            format!("{}$x{}", "{ ".repeat(MAX_FTL_NESTING + 1), " }".repeat(MAX_FTL_NESTING + 1));
+        // A long select, then a string holding braces: neither counts.
+        let select =
+            format!("a = {{ $n ->\n   *[other] {} {{ \"{{{{((\" }}\n}}\n", "word ".repeat(500));
+        assert_eq!(too_deep(&select), None);
+        // Found after them, at the right offset.
+        let text = format!("{select}b = {deep}\n");
+        assert_eq!(too_deep(&text), Some(select.len() + 4 + 2 * MAX_FTL_NESTING));
+        // A comment line ends an open placeable.
+        let open = format!("c = {}\n# {}\nd = {{ $y }}\n", "{ ".repeat(60), "{ ".repeat(60));
+        assert_eq!(too_deep(&open), None);
     }
 
     #[test]
