@@ -192,7 +192,8 @@ impl Entries {
         &self.entries[i]
     }
 
-    fn position(&self, id: &str) -> Option<usize> {
+    /// Where `id` is in id order (the n-th of [`Entries::iter`]), if defined.
+    pub(crate) fn position(&self, id: &str) -> Option<usize> {
         let (mut lo, mut hi) = (0, self.ends.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
@@ -985,7 +986,8 @@ fn placeables(pattern: &ast::Pattern<&str>) -> usize {
         .sum()
 }
 
-/// Adds one word to a text hash, eight bytes at a time.
+/// Adds bytes (a word, or a pattern's words joined by spaces) to a text hash,
+/// eight bytes at a time.
 fn hash_word(mut h: u64, word: &[u8]) -> u64 {
     const K: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut chunks = word.chunks_exact(8);

@@ -142,9 +142,8 @@ impl<W: Write> ReportWriter<W> {
         &mut self,
         diagnostics: &[Diagnostic],
         sources: &BTreeMap<String, String>,
-        text: String,
+        mut text: String,
     ) -> std::io::Result<()> {
-        let mut text = text;
         match self.format {
             ReportFormat::Json | ReportFormat::Sarif if !diagnostics.is_empty() => {
                 // Array items: the first of the report opens the array's lines.

@@ -766,7 +766,7 @@ fn placeable_limit(target: &LocaleIndex, diags: &mut Vec<Diagnostic>) {
         }
     };
     // Each distinct referenced id is searched for once (most reference a few
-    // terms). On the way, a bound: a pattern's own placeables and those of the
+    // terms); positions in id order are indices into `entries`. On the way, a bound: a pattern's own placeables and those of the
     // patterns it references. When no referenced pattern references anything
     // itself, that bound is exact, and when no bound is over the limit, nothing is.
     let mut position: FxHashMap<&str, Option<usize>> = FxHashMap::default();
@@ -775,9 +775,9 @@ fn placeable_limit(target: &LocaleIndex, diags: &mut Vec<Diagnostic>) {
         for (_, p) in e.patterns() {
             let mut bound = p.placeables;
             for r in &p.references {
-                let at = *position.entry(r.id.as_str()).or_insert_with(|| {
-                    entries.binary_search_by(|(id, _)| (*id).cmp(r.id.as_str())).ok()
-                });
+                let at = *position
+                    .entry(r.id.as_str())
+                    .or_insert_with(|| target.entries().position(&r.id));
                 let target = at.and_then(|i| match &r.attribute {
                     None => entries[i].1.value.as_ref(),
                     Some(a) => entries[i].1.attribute(a),
