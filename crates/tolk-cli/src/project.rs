@@ -103,30 +103,36 @@ impl Meta {
         tag: &str,
         dir: &Path,
     ) -> anyhow::Result<(Vec<SourceFile>, Vec<Diagnostic>)> {
-        let mut files = Vec::new();
+        // Files are read in parallel and kept in path order.
+        let read: Vec<Result<SourceFile, Diagnostic>> = files_with_extension(dir, "ftl")?
+            .par_iter()
+            .map(|path| {
+                let shown = display_path(&self.root, path);
+                let text = read_text(path, &shown).map_err(|d| d.in_locale(tag))?;
+                match too_deep(&text) {
+                    None => Ok(SourceFile::new(shown, text)),
+                    Some(at) => Err(Diagnostic::new(Code::SyntaxError, {
+                        // The file's text is not kept for excerpts: the
+                        // position goes into the message.
+                        let (line, col) = tolk_content::line_col(&text, at);
+                        format!(
+                            "placeables and calls nested deeper than {MAX_FTL_NESTING} levels in `{shown}` (line {line}, column {col}); the file is not parsed"
+                        )
+                    })
+                    .at(&shown, at..at + 1)
+                    .in_locale(tag)
+                    .with_note(
+                        "Fluent's parser recurses once per level; a `{` or `(` that is never closed counts as open to the end of the file",
+                    )),
+                }
+            })
+            .collect();
+        let mut files = Vec::with_capacity(read.len());
         let mut diags = Vec::new();
-        for path in files_with_extension(dir, "ftl")? {
-            let shown = display_path(&self.root, &path);
-            match read_text(&path, &shown) {
-                Ok(text) => match too_deep(&text) {
-                    None => files.push(SourceFile::new(shown, text)),
-                    Some(at) => diags.push(
-                        Diagnostic::new(Code::SyntaxError, {
-                            // The file's text is not kept for excerpts: the
-                            // position goes into the message.
-                            let (line, col) = tolk_content::line_col(&text, at);
-                            format!(
-                                "placeables and calls nested deeper than {MAX_FTL_NESTING} levels in `{shown}` (line {line}, column {col}); the file is not parsed"
-                            )
-                        })
-                        .at(&shown, at..at + 1)
-                        .in_locale(tag)
-                        .with_note(
-                            "Fluent's parser recurses once per level; a `{` or `(` that is never closed counts as open to the end of the file",
-                        ),
-                    ),
-                },
-                Err(d) => diags.push(d.in_locale(tag)),
+        for r in read {
+            match r {
+                Ok(file) => files.push(file),
+                Err(d) => diags.push(d),
             }
         }
         Ok((files, diags))

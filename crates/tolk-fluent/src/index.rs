@@ -9,6 +9,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use fluent_syntax::ast;
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use tolk_content::{Code, Diagnostic};
 use unic_langid::LanguageIdentifier;
@@ -160,7 +161,10 @@ pub struct Entries {
     ids: String,
     /// Where each id ends in `ids`.
     ends: Vec<usize>,
-    /// The entries, in id order too: the checks walk them in memory order.
+    /// Where the n-th entry in id order is in `entries`.
+    order: Vec<u32>,
+    /// The entries in reading order, where they were built: sorting moves
+    /// only `order`.
     entries: Vec<Entry>,
 }
 
@@ -189,7 +193,7 @@ impl Entries {
     }
 
     fn entry_at(&self, i: usize) -> &Entry {
-        &self.entries[i]
+        &self.entries[self.order[i] as usize]
     }
 
     /// Where `id` is in id order (the n-th of [`Entries::iter`]), if defined.
@@ -270,34 +274,9 @@ impl Entries {
             ids_out.push_str(&ids[i]);
             ends.push(ids_out.len());
         }
-        // Put the entries in id order where they are, the dropped ones last: a new
-        // vector would cost a fresh allocation, with a page fault on every page.
-        let mut entries = entries;
-        let n = kept.len();
-        let mut from = kept;
-        from.extend(dropped.iter().map(|(i, _)| *i));
-        permute(&mut entries, &from);
-        entries.truncate(n);
-        let out = Entries { ids: ids_out, ends, entries };
+        let order = kept.iter().map(|&i| i as u32).collect();
+        let out = Entries { ids: ids_out, ends, order, entries };
         (out, dropped)
-    }
-}
-
-/// Reorders `items` in place so that position `j` holds what was at `from[j]`
-/// (`from` is a permutation): one swap per moved item, following each cycle.
-fn permute<T>(items: &mut [T], from: &[usize]) {
-    let mut done = vec![false; from.len()];
-    for start in 0..from.len() {
-        let mut j = start;
-        while !done[j] {
-            done[j] = true;
-            let next = from[j];
-            if next == start {
-                break;
-            }
-            items.swap(j, next);
-            j = next;
-        }
     }
 }
 
@@ -435,21 +414,32 @@ pub fn index_locale(
         resources: BTreeSet::new(),
         dir: None,
     };
+    // Files are read in parallel, each into its own list; the lists are then
+    // joined in file order, so "first read" keeps its meaning.
+    let tag = index.tag.clone();
+    let parts: Vec<(String, Staged<'_>, Vec<Diagnostic>)> = files
+        .par_iter()
+        .map(|file| {
+            let resource = resource_name(&file.path, &tag);
+            // Room for one entry per 128 bytes of Fluent (most files have fewer).
+            let mut staged = Staged::with_capacity(file.text.len() / 128 + 1);
+            let mut diags = Vec::new();
+            index_file(file, &tag, &resource, hashes, &mut diags, &mut staged);
+            (resource, staged, diags)
+        })
+        .collect();
+    let total = parts.iter().map(|(_, s, _)| s.entries.len()).sum();
+    let mut staged = Staged::with_capacity(total);
     let mut diags = Vec::new();
-    // About one entry per 160 bytes of Fluent: room for most locales at once.
-    let guess = files.iter().map(|f| f.text.len()).sum::<usize>() / 160;
-    let mut staged = Staged {
-        ids: Vec::with_capacity(guess),
-        entries: Vec::with_capacity(guess),
-        diags: Vec::with_capacity(guess),
-    };
-    for file in files {
-        let resource = resource_name(&file.path, &index.tag);
+    for ((resource, mut part, file_diags), file) in parts.into_iter().zip(files) {
         if index.dir.is_none() {
             index.dir = file.path.strip_suffix(resource.as_str()).map(str::to_owned);
         }
-        index.resources.insert(resource.clone());
-        index_file(file, &index.tag, &resource, hashes, &mut diags, &mut staged);
+        index.resources.insert(resource);
+        diags.extend(file_diags);
+        staged.ids.append(&mut part.ids);
+        staged.entries.append(&mut part.entries);
+        staged.diags.append(&mut part.diags);
     }
     // Sorting once is much cheaper than inserting entry by entry into a map. Of two
     // definitions of an id, the first read is kept.
@@ -479,6 +469,16 @@ struct Staged<'t> {
     ids: Vec<Cow<'t, str>>,
     entries: Vec<Entry>,
     diags: Vec<Vec<Diagnostic>>,
+}
+
+impl Staged<'_> {
+    fn with_capacity(n: usize) -> Self {
+        Staged {
+            ids: Vec::with_capacity(n),
+            entries: Vec::with_capacity(n),
+            diags: Vec::with_capacity(n),
+        }
+    }
 }
 
 /// The part of `path` after the locale directory (`locales/fr/a/b.ftl` -> `a/b.ftl`).
@@ -1206,14 +1206,6 @@ mod tests {
         let text = "Ruf an: 1-888-373-7889!";
         let t = &tokens(text)[0];
         assert_eq!(&text[t.span.clone()], "1-888-373-7889");
-    }
-
-    #[test]
-    fn permute_moves_each_item_where_it_belongs() {
-        let from = [3, 0, 4, 1, 2, 5];
-        let mut items = ['a', 'b', 'c', 'd', 'e', 'f'];
-        permute(&mut items, &from);
-        assert_eq!(items, ['d', 'a', 'e', 'b', 'c', 'f']);
     }
 
     #[test]
