@@ -689,12 +689,15 @@ fn cycles(target: &LocaleIndex, diags: &mut Vec<Diagnostic>) {
     // Iterative depth-first search: 0 unvisited, 1 on the stack, 2 done.
     let mut state = vec![0u8; ids.len()];
     let mut seen_cycles: BTreeSet<Vec<usize>> = BTreeSet::new();
+    // One stack and one path for every search, emptied when it ends.
+    let mut stack: Vec<(usize, usize)> = Vec::new();
+    let mut path: Vec<usize> = Vec::new();
     for start in 0..ids.len() {
         if state[start] != 0 {
             continue;
         }
-        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
-        let mut path: Vec<usize> = vec![start];
+        stack.push((start, 0));
+        path.push(start);
         state[start] = 1;
         while let Some((node, next)) = stack.last_mut() {
             let node = *node;
@@ -823,11 +826,13 @@ fn placeable_limit(target: &LocaleIndex, diags: &mut Vec<Diagnostic>) {
                 .chain((0..e.attributes.len()).map(move |k| (i, Some(k))))
         })
         .collect();
+    // One stack for every search (each ends with it empty).
+    let mut stack: Vec<(Node, bool)> = Vec::new();
     for &start in &nodes {
         if total[number(start)] != UNKNOWN {
             continue;
         }
-        let mut stack: Vec<(Node, bool)> = vec![(start, false)];
+        stack.push((start, false));
         while let Some((node, expanded)) = stack.pop() {
             let n = number(node);
             let Some(p) = pattern(node) else {
