@@ -17,14 +17,19 @@ use unic_langid::LanguageIdentifier;
 use crate::catalog::SourceFile;
 use crate::locale::{Error, parse_locale};
 
+/// A name from a Fluent file (a variable, an attribute, a variant key, a referenced
+/// id): held inline up to 24 bytes, which almost every name fits, so indexing a
+/// locale does not allocate once per name.
+pub type Name = compact_str::CompactString;
+
 /// A reference from a pattern to a message (`{ other }`, `{ other.attr }`) or a term
 /// (`{ -brand }`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reference {
     /// The id; terms keep their leading `-`.
-    pub id: String,
+    pub id: Name,
     /// The attribute, if any.
-    pub attribute: Option<String>,
+    pub attribute: Option<Name>,
     /// Byte range of the reference in the file.
     pub span: Range<usize>,
 }
@@ -64,9 +69,9 @@ pub struct Select {
     /// its keys are CLDR plural categories or numbers.
     pub plural: bool,
     /// The variant keys, in order.
-    pub keys: Vec<String>,
+    pub keys: Vec<Name>,
     /// Keys that appear more than once, with the position of the repetition.
-    pub duplicate_keys: Vec<(String, Range<usize>)>,
+    pub duplicate_keys: Vec<(Name, Range<usize>)>,
 }
 
 /// One pattern (a value or an attribute) as the checks see it.
@@ -81,7 +86,7 @@ pub struct PatternInfo {
     /// Letters of the visible text.
     pub letters: usize,
     /// Every `$variable`, with the range of `$name`.
-    pub variables: Vec<(String, Range<usize>)>,
+    pub variables: Vec<(Name, Range<usize>)>,
     /// Every message and term reference.
     pub references: Vec<Reference>,
     /// Protected tokens in the text.
@@ -107,7 +112,7 @@ pub struct Entry {
     /// The value, if any (terms always have one).
     pub value: Option<PatternInfo>,
     /// The attributes in order: name, range of the name, pattern.
-    pub attributes: Vec<(String, Range<usize>, PatternInfo)>,
+    pub attributes: Vec<(Name, Range<usize>, PatternInfo)>,
     /// Words of text in the value and attributes (default variants only).
     pub words: usize,
     /// A hash of the entry's normalized Fluent source (comments excluded), when asked for.
@@ -146,7 +151,7 @@ impl Entry {
     }
 
     /// Every variable occurrence anywhere in the entry.
-    pub fn variables(&self) -> impl Iterator<Item = &(String, Range<usize>)> {
+    pub fn variables(&self) -> impl Iterator<Item = &(Name, Range<usize>)> {
         self.patterns().flat_map(|(_, p)| &p.variables)
     }
 }
@@ -647,10 +652,10 @@ fn index_entries<'t>(
             (info, joined) = c.finish();
             info
         });
-        let mut attrs: Vec<(String, Range<usize>, PatternInfo)> =
+        let mut attrs: Vec<(Name, Range<usize>, PatternInfo)> =
             Vec::with_capacity(attributes.len());
         for a in attributes {
-            let name = a.id.name.to_owned();
+            let name = Name::new(a.id.name);
             let a_span = offset(text, a.id.name)..offset(text, a.id.name) + a.id.name.len();
             let mut c = Collect::new(text, std::mem::take(&mut joined));
             c.pattern(&a.value);
@@ -895,9 +900,9 @@ impl<'t> Collect<'t> {
                     let (key, key_slice) = match &variant.key {
                         ast::VariantKey::Identifier { name } => {
                             plural_keys |= PLURAL_KEYS.contains(name);
-                            (name.to_string(), *name)
+                            (Name::new(name), *name)
                         }
-                        ast::VariantKey::NumberLiteral { value } => (value.to_string(), *value),
+                        ast::VariantKey::NumberLiteral { value } => (Name::new(value), *value),
                     };
                     if keys.contains(&key) {
                         duplicate_keys.push((key.clone(), self.span(key_slice)));
@@ -923,14 +928,14 @@ impl<'t> Collect<'t> {
             ast::InlineExpression::StringLiteral { value } => self.visible_text(value, false),
             ast::InlineExpression::VariableReference { id } => {
                 let s = self.span(id.name);
-                self.info.variables.push((id.name.to_owned(), s.start.saturating_sub(1)..s.end));
+                self.info.variables.push((Name::new(id.name), s.start.saturating_sub(1)..s.end));
             }
             ast::InlineExpression::MessageReference { id, attribute } => {
                 let s = self.span(id.name);
                 let end = attribute.as_ref().map_or(s.end, |a| self.span(a.name).end);
                 self.info.references.push(Reference {
-                    id: id.name.to_owned(),
-                    attribute: attribute.as_ref().map(|a| a.name.to_owned()),
+                    id: Name::new(id.name),
+                    attribute: attribute.as_ref().map(|a| Name::new(a.name)),
                     span: s.start..end,
                 });
             }
@@ -938,8 +943,8 @@ impl<'t> Collect<'t> {
                 let s = self.span(id.name);
                 let end = attribute.as_ref().map_or(s.end, |a| self.span(a.name).end);
                 self.info.references.push(Reference {
-                    id: format!("-{}", id.name),
-                    attribute: attribute.as_ref().map(|a| a.name.to_owned()),
+                    id: compact_str::format_compact!("-{}", id.name),
+                    attribute: attribute.as_ref().map(|a| Name::new(a.name)),
                     span: s.start.saturating_sub(1)..end,
                 });
                 if let Some(arguments) = arguments {

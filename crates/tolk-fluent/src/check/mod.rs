@@ -510,7 +510,7 @@ fn counted_references(p: &PatternInfo) -> BTreeSet<String> {
         .filter(|r| !(r.id.starts_with('-') && r.attribute.is_some()))
         .map(|r| match &r.attribute {
             Some(a) => format!("{}.{a}", r.id),
-            None => r.id.clone(),
+            None => r.id.to_string(),
         })
         .collect()
 }
@@ -578,7 +578,7 @@ fn reference_changes(
             }
             let key = match &r.attribute {
                 Some(a) => format!("{}.{a}", r.id),
-                None => r.id.clone(),
+                None => r.id.to_string(),
             };
             if want.contains(&key)
                 || !resolves(r, source, target, opts)
@@ -619,7 +619,7 @@ fn references(
                 if !ok {
                     let what = match &r.attribute {
                         Some(a) => format!("{}.{a}", r.id),
-                        None => r.id.clone(),
+                        None => r.id.to_string(),
                     };
                     let scope = if r.id.starts_with('-') {
                         format!("`{tag}` defines no term `{}`", r.id)
