@@ -166,11 +166,11 @@ pub struct Entries {
     ids: String,
     /// Where each id ends in `ids`.
     ends: Vec<usize>,
-    /// Where the n-th entry in id order is in `entries`.
-    order: Vec<u32>,
-    /// The entries in reading order, where they were built: sorting moves
-    /// only `order`.
-    entries: Vec<Entry>,
+    /// Where the n-th entry in id order is: which file's list, and where in it.
+    order: Vec<(u32, u32)>,
+    /// The entries of each file in reading order, where they were built: sorting
+    /// moves only `order`.
+    files: Vec<Vec<Entry>>,
 }
 
 impl PartialEq for Entries {
@@ -198,7 +198,8 @@ impl Entries {
     }
 
     fn entry_at(&self, i: usize) -> &Entry {
-        &self.entries[self.order[i] as usize]
+        let (file, at) = self.order[i];
+        &self.files[file as usize][at as usize]
     }
 
     /// Where `id` is in id order (the n-th of [`Entries::iter`]), if defined.
@@ -245,7 +246,8 @@ impl Entries {
     /// diagnostic that says so.
     fn build(
         ids: &[Cow<'_, str>],
-        entries: Vec<Entry>,
+        at: &[(u32, u32)],
+        files: Vec<Vec<Entry>>,
         duplicate: impl Fn(&str, &Entry, &Entry) -> Diagnostic,
     ) -> (Entries, Vec<(usize, Diagnostic)>) {
         // Sort on the first 16 bytes of each id, held in the vector itself, and
@@ -268,7 +270,8 @@ impl Entries {
             if let Some(&first) = kept.last()
                 && ids[first] == ids[i]
             {
-                dropped.push((i, duplicate(&ids[i], &entries[i], &entries[first])));
+                let entry = |i: usize| &files[at[i].0 as usize][at[i].1 as usize];
+                dropped.push((i, duplicate(&ids[i], entry(i), entry(first))));
                 continue;
             }
             kept.push(i);
@@ -279,8 +282,8 @@ impl Entries {
             ids_out.push_str(&ids[i]);
             ends.push(ids_out.len());
         }
-        let order = kept.iter().map(|&i| i as u32).collect();
-        let out = Entries { ids: ids_out, ends, order, entries };
+        let order = kept.iter().map(|&i| at[i]).collect();
+        let out = Entries { ids: ids_out, ends, order, files };
         (out, dropped)
     }
 }
@@ -433,24 +436,32 @@ pub fn index_locale(
             (resource, staged, diags)
         })
         .collect();
+    // The files' entries stay where they are; ids and diagnostics are joined, with
+    // where each entry is.
     let total = parts.iter().map(|(_, s, _)| s.entries.len()).sum();
-    let mut staged = Staged::with_capacity(total);
+    let mut ids = Vec::with_capacity(total);
+    let mut at = Vec::with_capacity(total);
+    let mut entry_diags = Vec::with_capacity(total);
+    let mut lists = Vec::with_capacity(parts.len());
     let mut diags = Vec::new();
-    for ((resource, mut part, file_diags), file) in parts.into_iter().zip(files) {
+    for (n, ((resource, part, file_diags), file)) in parts.into_iter().zip(files).enumerate() {
         if index.dir.is_none() {
             index.dir = file.path.strip_suffix(resource.as_str()).map(str::to_owned);
         }
         index.resources.insert(resource);
         diags.extend(file_diags);
-        staged.ids.append(&mut part.ids);
-        staged.entries.append(&mut part.entries);
-        staged.diags.append(&mut part.diags);
+        let too_large = || Error::TooLarge(index.tag.clone());
+        let n = u32::try_from(n).map_err(|_| too_large())?;
+        let len = u32::try_from(part.entries.len()).map_err(|_| too_large())?;
+        at.extend((0..len).map(|i| (n, i)));
+        ids.extend(part.ids);
+        entry_diags.extend(part.diags);
+        lists.push(part.entries);
     }
     // Sorting once is much cheaper than inserting entry by entry into a map. Of two
     // definitions of an id, the first read is kept.
-    let Staged { ids, entries, diags: mut entry_diags } = staged;
     let tag = &index.tag;
-    let (entries, dropped) = Entries::build(&ids, entries, |id, e, first| {
+    let (entries, dropped) = Entries::build(&ids, &at, lists, |id, e, first| {
         Diagnostic::new(Code::DuplicateMessage, format!("`{id}` is defined twice in `{tag}`"))
             .at(&*e.file, e.span.clone())
             .in_locale(tag)

@@ -9,6 +9,9 @@ pub enum Error {
     InvalidLocale(String),
     /// A locale was asked for that the catalog does not have.
     UnknownLocale(String),
+    /// A locale with more files, or a file with more entries, than an index holds
+    /// (2^32).
+    TooLarge(String),
 }
 
 impl std::fmt::Display for Error {
@@ -16,6 +19,9 @@ impl std::fmt::Display for Error {
         match self {
             Error::InvalidLocale(s) => write!(f, "`{s}` is not a valid BCP 47 language tag"),
             Error::UnknownLocale(s) => write!(f, "no locale `{s}` in the catalog"),
+            Error::TooLarge(s) => {
+                write!(f, "locale `{s}` has more than 2^32 files, or a file with more entries")
+            }
         }
     }
 }
