@@ -104,14 +104,14 @@ impl Meta {
         dir: &Path,
     ) -> anyhow::Result<(Vec<SourceFile>, Vec<Diagnostic>)> {
         // Files are read in parallel and kept in path order.
-        let read: Vec<Result<SourceFile, Diagnostic>> = files_with_extension(dir, "ftl")?
+        let read: Vec<Result<SourceFile, Box<Diagnostic>>> = files_with_extension(dir, "ftl")?
             .par_iter()
             .map(|path| {
                 let shown = display_path(&self.root, path);
-                let text = read_text(path, &shown).map_err(|d| d.in_locale(tag))?;
+                let text = read_text(path, &shown).map_err(|d| Box::new(d.in_locale(tag)))?;
                 match too_deep(&text) {
                     None => Ok(SourceFile::new(shown, text)),
-                    Some(at) => Err(Diagnostic::new(Code::SyntaxError, {
+                    Some(at) => Err(Box::new(Diagnostic::new(Code::SyntaxError, {
                         // The file's text is not kept for excerpts: the
                         // position goes into the message.
                         let (line, col) = tolk_content::line_col(&text, at);
@@ -123,7 +123,7 @@ impl Meta {
                     .in_locale(tag)
                     .with_note(
                         "Fluent's parser recurses once per level; a `{` or `(` that is never closed counts as open to the end of the file",
-                    )),
+                    ))),
                 }
             })
             .collect();
@@ -132,7 +132,7 @@ impl Meta {
         for r in read {
             match r {
                 Ok(file) => files.push(file),
-                Err(d) => diags.push(d),
+                Err(d) => diags.push(*d),
             }
         }
         Ok((files, diags))

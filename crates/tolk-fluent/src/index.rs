@@ -11,6 +11,7 @@ use std::sync::Arc;
 use fluent_syntax::ast;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
+use thin_vec::ThinVec;
 use tolk_content::{Code, Diagnostic};
 use unic_langid::LanguageIdentifier;
 
@@ -69,9 +70,9 @@ pub struct Select {
     /// its keys are CLDR plural categories or numbers.
     pub plural: bool,
     /// The variant keys, in order.
-    pub keys: Vec<Name>,
+    pub keys: ThinVec<Name>,
     /// Keys that appear more than once, with the position of the repetition.
-    pub duplicate_keys: Vec<(Name, Range<usize>)>,
+    pub duplicate_keys: ThinVec<(Name, Range<usize>)>,
 }
 
 /// One pattern (a value or an attribute) as the checks see it.
@@ -86,15 +87,15 @@ pub struct PatternInfo {
     /// Letters of the visible text.
     pub letters: usize,
     /// Every `$variable`, with the range of `$name`.
-    pub variables: Vec<(Name, Range<usize>)>,
+    pub variables: ThinVec<(Name, Range<usize>)>,
     /// Every message and term reference.
-    pub references: Vec<Reference>,
+    pub references: ThinVec<Reference>,
     /// Protected tokens in the text.
-    pub tokens: Vec<Token>,
+    pub tokens: ThinVec<Token>,
     /// Select expressions.
-    pub selects: Vec<Select>,
+    pub selects: ThinVec<Select>,
     /// U+FFFD and bidi control characters written in the text, with their ranges.
-    pub suspicious: Vec<(char, Range<usize>)>,
+    pub suspicious: ThinVec<(char, Range<usize>)>,
     /// The most placeables one formatting of the pattern resolves, those of the
     /// patterns it references not included (Fluent stops at 100 in all).
     pub placeables: usize,
@@ -112,7 +113,7 @@ pub struct Entry {
     /// The value, if any (terms always have one).
     pub value: Option<PatternInfo>,
     /// The attributes in order: name, range of the name, pattern.
-    pub attributes: Vec<(Name, Range<usize>, PatternInfo)>,
+    pub attributes: ThinVec<(Name, Range<usize>, PatternInfo)>,
     /// Words of text in the value and attributes (default variants only).
     pub words: usize,
     /// A hash of the entry's normalized Fluent source (comments excluded), when asked for.
@@ -663,8 +664,8 @@ fn index_entries<'t>(
             (info, joined) = c.finish();
             info
         });
-        let mut attrs: Vec<(Name, Range<usize>, PatternInfo)> =
-            Vec::with_capacity(attributes.len());
+        let mut attrs: ThinVec<(Name, Range<usize>, PatternInfo)> =
+            ThinVec::with_capacity(attributes.len());
         for a in attributes {
             let name = Name::new(a.id.name);
             let a_span = offset(text, a.id.name)..offset(text, a.id.name) + a.id.name.len();
@@ -904,8 +905,8 @@ impl<'t> Collect<'t> {
                     selector,
                     ast::InlineExpression::VariableReference { .. }
                 ) || matches!(selector, ast::InlineExpression::FunctionReference { id, .. } if id.name == "NUMBER");
-                let mut keys = Vec::with_capacity(variants.len());
-                let mut duplicate_keys = Vec::new();
+                let mut keys = ThinVec::with_capacity(variants.len());
+                let mut duplicate_keys = ThinVec::new();
                 let mut plural_keys = false;
                 for variant in variants {
                     let (key, key_slice) = match &variant.key {
