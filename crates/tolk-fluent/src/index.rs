@@ -116,13 +116,31 @@ pub struct Entry {
     pub attributes: ThinVec<(Name, Range<usize>, PatternInfo)>,
     /// Words of text in the value and attributes (default variants only).
     pub words: usize,
-    /// A hash of the entry's normalized Fluent source (comments excluded), when asked for.
-    pub hash: Option<String>,
-    /// The entry's normalized Fluent source, when hashes were asked for.
-    pub source: Option<String>,
+    /// The entry's hash and normalized source, when asked for (lock files): boxed,
+    /// as most checks never ask.
+    pub locked: Option<Box<Hashed>>,
+}
+
+/// An entry's normalized Fluent source (comments excluded) and a hash of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hashed {
+    /// The hash: 16 hexadecimal digits.
+    pub hash: String,
+    /// The normalized source.
+    pub source: String,
 }
 
 impl Entry {
+    /// A hash of the entry's normalized Fluent source, when hashes were asked for.
+    pub fn hash(&self) -> Option<&str> {
+        self.locked.as_ref().map(|h| h.hash.as_str())
+    }
+
+    /// The entry's normalized Fluent source, when hashes were asked for.
+    pub fn source(&self) -> Option<&str> {
+        self.locked.as_ref().map(|h| h.source.as_str())
+    }
+
     /// Whether the entry has a value.
     pub fn has_value(&self) -> bool {
         self.value.is_some()
@@ -707,12 +725,10 @@ fn index_entries<'t>(
                 }
             }
         }
-        let (hash, source) = if hashes {
-            let (h, s) = hash_entry(entry);
-            (Some(h), Some(s))
-        } else {
-            (None, None)
-        };
+        let locked = hashes.then(|| {
+            let (hash, source) = hash_entry(entry);
+            Box::new(Hashed { hash, source })
+        });
         staged.ids.push(id);
         staged.entries.push(Entry {
             file: Arc::clone(shared_file),
@@ -721,8 +737,7 @@ fn index_entries<'t>(
             value,
             attributes: attrs,
             words,
-            hash,
-            source,
+            locked,
         });
         staged.diags.push(diags);
     }
@@ -1270,7 +1285,7 @@ mod tests {
         assert!(p.selects[0].plural);
         assert_eq!(p.selects[0].keys, ["one", "one", "other"]);
         assert_eq!(p.suspicious.len(), 1);
-        assert!(e.hash.as_ref().is_some_and(|h| h.len() == 16));
+        assert!(e.hash().is_some_and(|h| h.len() == 16));
         let codes: Vec<_> = diags.iter().map(|d| d.code.as_str()).collect();
         assert_eq!(codes, ["duplicate-variant"]);
     }
@@ -1280,8 +1295,9 @@ mod tests {
         let a = [SourceFile::new("en/a.ftl", "# note\nx = Hello   { $n }\n")];
         let b = [SourceFile::new("en/a.ftl", "x =\n    Hello   { $n }\n")];
         let c = [SourceFile::new("en/a.ftl", "x = Hello { $m }\n")];
-        let hash =
-            |f: &[SourceFile]| index_locale("en", f, true).unwrap().0.entries()["x"].hash.clone();
+        let hash = |f: &[SourceFile]| {
+            index_locale("en", f, true).unwrap().0.entries()["x"].hash().map(str::to_owned)
+        };
         assert_eq!(hash(&a), hash(&b));
         assert_ne!(hash(&a), hash(&c));
     }

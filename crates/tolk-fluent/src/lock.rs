@@ -48,12 +48,12 @@ impl LockedLocale<'_> {
     /// the translation did not. Needs entries indexed with hashes.
     pub(crate) fn stale(&self, id: &str, src: &Entry, tr: &Entry, tag: &str) -> Option<Diagnostic> {
         let locked = self.entries.get(id)?;
-        let (src_hash, tr_hash) = (src.hash.as_deref()?, tr.hash.as_deref()?);
+        let (src_hash, tr_hash) = (src.hash()?, tr.hash()?);
         if locked.source == src_hash || locked.translation != tr_hash {
             return None;
         }
         let old = self.sources.get(&locked.source).map_or("(unknown)", String::as_str);
-        let new = src.source.as_deref().unwrap_or("");
+        let new = src.source().unwrap_or("");
         Some(
             Diagnostic::new(
                 Code::StaleTranslation,
@@ -112,12 +112,13 @@ impl Lock {
         let mut new = BTreeMap::new();
         for (id, tr) in target.entries() {
             let Some(src) = source.entries().get(id) else { continue };
-            let (Some(src_hash), Some(tr_hash)) = (&src.hash, &tr.hash) else { continue };
-            let current = LockEntry { source: src_hash.clone(), translation: tr_hash.clone() };
+            let (Some(src_hash), Some(tr_hash)) = (src.hash(), tr.hash()) else { continue };
+            let current =
+                LockEntry { source: src_hash.to_owned(), translation: tr_hash.to_owned() };
             let entry = match old.get(id) {
                 Some(locked)
-                    if locked.source != *src_hash
-                        && locked.translation == *tr_hash
+                    if locked.source != src_hash
+                        && locked.translation == tr_hash
                         && !accept.contains(id) =>
                 {
                     locked.clone()
@@ -127,8 +128,8 @@ impl Lock {
             new.insert(id.to_owned(), entry);
         }
         for src in source.entries().values() {
-            if let (Some(h), Some(text)) = (&src.hash, &src.source) {
-                self.sources.insert(h.clone(), text.clone());
+            if let Some(h) = &src.locked {
+                self.sources.insert(h.hash.clone(), h.source.clone());
             }
         }
         self.locales.insert(target.tag().to_owned(), new);
