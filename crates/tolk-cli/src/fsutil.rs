@@ -10,9 +10,14 @@ use tolk_content::{Code, Diagnostic};
 /// `path` relative to `root`, with `/` separators, for diagnostics and reports.
 pub fn display_path(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    let parts: Vec<String> =
-        rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
-    parts.join("/")
+    let mut shown = String::with_capacity(rel.as_os_str().len());
+    for (i, c) in rel.components().enumerate() {
+        if i > 0 {
+            shown.push('/');
+        }
+        shown.push_str(&c.as_os_str().to_string_lossy());
+    }
+    shown
 }
 
 /// The largest file [`read_text`] reads: 16 MiB. Translation files and content
@@ -444,6 +449,18 @@ fn is_tolk_manifest(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn display_paths_are_relative_with_slashes() {
+        let root = Path::new("/p/proj");
+        assert_eq!(display_path(root, Path::new("/p/proj/locales/fr/a.ftl")), "locales/fr/a.ftl");
+        assert_eq!(
+            display_path(root, Path::new("/p/proj/./locales//de/b.ftl")),
+            "locales/de/b.ftl"
+        );
+        assert_eq!(display_path(root, Path::new("/p/proj")), "");
+        assert_eq!(display_path(root, Path::new("other/x.ftl")), "other/x.ftl");
+    }
 
     fn build(
         out: &OutputDir,
