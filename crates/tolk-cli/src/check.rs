@@ -9,8 +9,8 @@ use anyhow::Context;
 use rayon::prelude::*;
 use tolk_content::{Code, Diagnostic, Severity};
 use tolk_fluent::{
-    Catalog, CheckOptions, Coverage, LOCK_VERSION, LocaleIndex, Lock, SourceFile, check_documents,
-    check_locale_with, index_locale, parse_locale,
+    Catalog, CheckOptions, Coverage, IndexOptions, LOCK_VERSION, LocaleIndex, Lock, SourceFile,
+    check_documents, check_locale_with, index_locale, index_locale_with, parse_locale,
 };
 
 use crate::cli::{CheckArgs, LockArgs, ReportFormat, StatsArgs};
@@ -182,7 +182,10 @@ fn check_project_full<T: Send>(
                     dir: &std::path::Path|
      -> anyhow::Result<(LocaleIndex, Vec<Diagnostic>, Vec<SourceFile>)> {
         let (files, mut diags) = meta.read_locale(tag, dir)?;
-        let (index, more) = index_locale(tag, &files, hashes)?;
+        // Words and letters are counted in the source locale only: coverage by
+        // words and the `untranslated` rule read them there.
+        let opts = IndexOptions { hashes, counts: tag == meta.source };
+        let (index, more) = index_locale_with(tag, &files, opts)?;
         let index = index.with_dir(format!("{}/", display_path(&meta.root, dir)));
         diags.extend(more);
         Ok((index, diags, files))
@@ -529,7 +532,8 @@ pub fn run_lock(args: &LockArgs) -> anyhow::Result<ExitCode> {
         .filter(|(t, _)| *t != meta.source)
         .map(|(tag, dir)| {
             let (files, _) = meta.read_locale(tag, dir)?;
-            Ok((tag.clone(), index_locale(tag, &files, true)?.0))
+            let opts = IndexOptions { hashes: true, counts: false };
+            Ok((tag.clone(), index_locale_with(tag, &files, opts)?.0))
         })
         .collect();
     let empty = BTreeSet::new();

@@ -422,8 +422,21 @@ impl LocaleIndex {
     }
 }
 
-/// Reads one locale's files into a [`LocaleIndex`]. With `hashes`, every entry also
-/// gets its normalized source and a hash of it (for lock files).
+/// What [`index_locale_with`] computes besides what every check reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IndexOptions {
+    /// Give every entry its normalized source and a hash of it (for lock files).
+    pub hashes: bool,
+    /// Count words and letters ([`Entry::words`], [`PatternInfo::letters`],
+    /// [`PatternInfo::letter_words`]). Coverage by words and the `untranslated` rule
+    /// read them from the source locale only, so a translation can skip them (they
+    /// are then 0).
+    pub counts: bool,
+}
+
+/// Reads one locale's files into a [`LocaleIndex`], counting words and letters.
+/// With `hashes`, every entry also gets its normalized source and a hash of it (for
+/// lock files).
 ///
 /// Returns the index and what was wrong while reading: `syntax-error`,
 /// `duplicate-message`, `duplicate-attribute`, `duplicate-variant`.
@@ -431,6 +444,15 @@ pub fn index_locale(
     tag: &str,
     files: &[SourceFile],
     hashes: bool,
+) -> Result<(LocaleIndex, Vec<Diagnostic>), Error> {
+    index_locale_with(tag, files, IndexOptions { hashes, counts: true })
+}
+
+/// [`index_locale`] with options.
+pub fn index_locale_with(
+    tag: &str,
+    files: &[SourceFile],
+    opts: IndexOptions,
 ) -> Result<(LocaleIndex, Vec<Diagnostic>), Error> {
     let langid = parse_locale(tag)?;
     let tag = langid.to_string();
@@ -451,7 +473,7 @@ pub fn index_locale(
             // Room for one entry per 128 bytes of Fluent (most files have fewer).
             let mut staged = Staged::with_capacity(file.text.len() / 128 + 1);
             let mut diags = Vec::new();
-            index_file(file, &tag, &resource, hashes, &mut diags, &mut staged);
+            index_file(file, &tag, &resource, opts, &mut diags, &mut staged);
             (resource, staged, diags)
         })
         .collect();
@@ -565,7 +587,7 @@ fn index_file<'t>(
     file: &'t SourceFile,
     tag: &str,
     resource: &str,
-    hashes: bool,
+    opts: IndexOptions,
     diags: &mut Vec<Diagnostic>,
     staged: &mut Staged<'t>,
 ) {
@@ -603,7 +625,7 @@ fn index_file<'t>(
             file,
             (&shared_file, &shared_resource),
             tag,
-            hashes,
+            opts,
             staged,
             &ast,
             &mut pending,
@@ -639,7 +661,7 @@ fn index_entries<'t>(
     file: &'t SourceFile,
     (shared_file, shared_resource): (&Arc<str>, &Arc<str>),
     tag: &str,
-    hashes: bool,
+    opts: IndexOptions,
     staged: &mut Staged<'t>,
     ast: &ast::Resource<&'t str>,
     pending: &mut Vec<&'t str>,
@@ -675,7 +697,7 @@ fn index_entries<'t>(
         let mut diags = Vec::new();
         let mut words = 0;
         let value = value.map(|p| {
-            let mut c = Collect::new(text, std::mem::take(&mut joined));
+            let mut c = Collect::new(text, std::mem::take(&mut joined), opts.counts);
             c.pattern(p);
             words += c.words;
             let info;
@@ -687,7 +709,7 @@ fn index_entries<'t>(
         for a in attributes {
             let name = Name::new(a.id.name);
             let a_span = offset(text, a.id.name)..offset(text, a.id.name) + a.id.name.len();
-            let mut c = Collect::new(text, std::mem::take(&mut joined));
+            let mut c = Collect::new(text, std::mem::take(&mut joined), opts.counts);
             c.pattern(&a.value);
             words += c.words;
             let info;
@@ -725,7 +747,7 @@ fn index_entries<'t>(
                 }
             }
         }
-        let locked = hashes.then(|| {
+        let locked = opts.hashes.then(|| {
             let (hash, source) = hash_entry(entry);
             Box::new(Hashed { hash, source })
         });
@@ -747,6 +769,8 @@ struct Collect<'t> {
     text: &'t str,
     info: PatternInfo,
     words: usize,
+    /// Whether to count words and letters ([`IndexOptions::counts`]).
+    counts: bool,
     /// The visible text so far, its words joined by single spaces, placeables
     /// written `{}`: hashed once at the end, however lines and placeables split it.
     joined: Vec<u8>,
@@ -793,9 +817,9 @@ static HTTP: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2]> =
 const PLURAL_KEYS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
 impl<'t> Collect<'t> {
-    fn new(text: &'t str, mut joined: Vec<u8>) -> Self {
+    fn new(text: &'t str, mut joined: Vec<u8>, counts: bool) -> Self {
         joined.clear();
-        Collect { text, info: PatternInfo::default(), words: 0, joined }
+        Collect { text, info: PatternInfo::default(), words: 0, counts, joined }
     }
 
     /// The pattern's information, and the buffer back for the next pattern.
@@ -830,18 +854,29 @@ impl<'t> Collect<'t> {
         };
         let last = bytes.iter().rposition(|b| !b.is_ascii_whitespace()).unwrap_or(first);
         let inner = &bytes[first..=last];
-        // One branch-free pass over the bytes, by a table of byte classes.
-        let (mut spaces, mut letters, mut double_space, mut seen) = (0, 0, 0, 0);
+        // One branch-free pass over the bytes, by a table of byte classes; spaces
+        // and letters are counted only when asked for.
+        let (mut spaces, mut double_space, mut seen) = (0, 0, 0);
         let mut prev = 0;
-        for &b in inner {
-            let class = BYTE_CLASS[usize::from(b)];
-            spaces += usize::from(class & SPACE);
-            letters += usize::from((class & LETTER) >> 2);
-            double_space |= prev & class & SPACE;
-            seen |= class;
-            prev = class;
+        if self.counts {
+            let mut letters = 0;
+            for &b in inner {
+                let class = BYTE_CLASS[usize::from(b)];
+                spaces += usize::from(class & SPACE);
+                letters += usize::from((class & LETTER) >> 2);
+                double_space |= prev & class & SPACE;
+                seen |= class;
+                prev = class;
+            }
+            self.info.letters += letters;
+        } else {
+            for &b in inner {
+                let class = BYTE_CLASS[usize::from(b)];
+                double_space |= prev & class & SPACE;
+                seen |= class;
+                prev = class;
+            }
         }
-        self.info.letters += letters;
         let (other_space, digits, native) =
             (seen & OTHER_SPACE != 0, seen & DIGIT != 0, seen & NATIVE != 0);
         // The first two words, for `letter_words`.
@@ -851,7 +886,9 @@ impl<'t> Collect<'t> {
             // Words separated by single spaces: the text is its own normal form.
             self.push_word(inner);
             words = spaces + 1;
-            starts[1] = memchr::memchr(b' ', inner).map_or(0, |i| i + 1);
+            if self.counts {
+                starts[1] = memchr::memchr(b' ', inner).map_or(0, |i| i + 1);
+            }
         } else {
             let mut n = 0;
             for word in inner.split(u8::is_ascii_whitespace).filter(|w| !w.is_empty()) {
@@ -864,7 +901,8 @@ impl<'t> Collect<'t> {
             words = n;
         }
         // Only "two or more" matters: count words with a letter up to two.
-        for &start in &starts[..words.min(2)] {
+        let counted = if self.counts { words.min(2) } else { 0 };
+        for &start in &starts[..counted] {
             if self.info.letter_words >= 2 {
                 break;
             }
@@ -872,7 +910,7 @@ impl<'t> Collect<'t> {
             self.info.letter_words +=
                 usize::from(word.iter().any(|b| BYTE_CLASS[usize::from(*b)] & LETTER != 0));
         }
-        if count_words {
+        if count_words && self.counts {
             self.words += words;
         }
         // U+FFFD is EF BF BD; the bidi controls are E2 80 AA-AE and E2 81 A6-A9.
@@ -1268,6 +1306,28 @@ mod tests {
         assert_eq!((a.letter_words, a.letters), (2, 20));
         assert_eq!((d.letter_words, d.letters), (1, 1));
         assert_eq!(index.entries()["a"].words, 5);
+    }
+
+    #[test]
+    fn without_counts_only_words_and_letters_are_left_out() {
+        let text = "a = Open the  door\n    now { $x } please 12\nb = Call 555-0100 { $n ->\n    [one] one\n   *[other] many\n}\n";
+        let files = [SourceFile::new("en/a.ftl", text)];
+        let (full, _) = index_locale("en", &files, false).unwrap();
+        let opts = IndexOptions { hashes: false, counts: false };
+        let (lean, _) = index_locale_with("en", &files, opts).unwrap();
+        for id in ["a", "b"] {
+            let (f, l) = (&full.entries()[id], &lean.entries()[id]);
+            assert!(f.words > 0);
+            assert_eq!(l.words, 0);
+            let (fv, lv) = (f.value.as_ref().unwrap(), l.value.as_ref().unwrap());
+            assert!(fv.letters > 0 && fv.letter_words > 0);
+            assert_eq!((lv.letters, lv.letter_words), (0, 0));
+            // What the checks compare is the same.
+            assert_eq!(fv.text_hash, lv.text_hash);
+            assert_eq!(fv.tokens, lv.tokens);
+            assert_eq!(fv.selects, lv.selects);
+            assert_eq!(fv.variables, lv.variables);
+        }
     }
 
     #[test]

@@ -38,8 +38,8 @@ pub use crate::check::{
     CheckOptions, Coverage, LocaleReport, check_documents, check_locale, check_locale_with,
 };
 pub use crate::index::{
-    Entries, EntriesIter, Entry, LocaleIndex, Name, PatternInfo, Reference, Select, Token,
-    TokenKind, index_locale, is_bidi_control, tokens,
+    Entries, EntriesIter, Entry, Hashed, IndexOptions, LocaleIndex, Name, PatternInfo, Reference,
+    Select, Token, TokenKind, index_locale, index_locale_with, is_bidi_control, tokens,
 };
 pub use crate::locale::{Error, fallback_chain, parse_locale};
 pub use crate::localize::localize;
