@@ -415,44 +415,56 @@ pub fn count(diags: &[Diagnostic]) -> (usize, usize) {
 
 /// A copy of `text` with only the lines that `diags` point at; every other line is
 /// left empty, so line numbers and columns stay the same. The diagnostics' spans
-/// are moved to point into the copy.
+/// are moved to point into the copy. An offset at or past the end counts as on the
+/// last line.
 fn keep_lines(text: &str, diags: &mut [&mut Diagnostic]) -> String {
-    // Byte ranges of the lines, in order.
-    let mut lines: Vec<(usize, usize)> = Vec::new();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        lines.push((start, start + line.len()));
-        start += line.len();
-    }
-    let line_of = |offset: usize| {
-        lines.partition_point(|(_, end)| *end <= offset).min(lines.len().saturating_sub(1))
-    };
-    let mut keep = vec![false; lines.len()];
-    for d in diags.iter() {
-        if let Some(span) = &d.span {
-            for k in keep
-                .iter_mut()
-                .take(line_of(span.end.max(span.start)) + 1)
-                .skip(line_of(span.start))
-            {
-                *k = true;
+    let bytes = text.as_bytes();
+    if bytes.is_empty() {
+        for d in diags.iter_mut() {
+            if let Some(span) = d.span.clone() {
+                d.span = Some(span.start..span.end.max(span.start));
             }
         }
+        return String::new();
     }
-    let mut out = String::new();
-    let mut new_start = vec![0; lines.len()];
-    for (i, (a, b)) in lines.iter().enumerate() {
-        new_start[i] = out.len();
-        if keep[i] {
-            out.push_str(&text[*a..*b]);
-        } else if text[*a..*b].ends_with('\n') {
-            out.push('\n');
+    // The line around an offset: from after the `\n` before it to after the next.
+    let line = |offset: usize| {
+        let at = offset.min(bytes.len() - 1);
+        let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |p| p + 1);
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |p| at + p + 1);
+        (start, end)
+    };
+    // The kept lines, as merged byte ranges in order.
+    let mut kept: Vec<(usize, usize)> = diags
+        .iter()
+        .filter_map(|d| d.span.as_ref())
+        .map(|s| (line(s.start).0, line(s.end.max(s.start)).1))
+        .collect();
+    kept.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(kept.len());
+    for (a, b) in kept {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
         }
     }
+    // Each range is copied; what lies between keeps only its line breaks.
+    let mut out = String::with_capacity(merged.iter().map(|(a, b)| b - a).sum::<usize>() + 64);
+    let mut moved_to = Vec::with_capacity(merged.len());
+    let mut pos = 0;
+    for &(a, b) in &merged {
+        let breaks = memchr::memchr_iter(b'\n', &bytes[pos..a]).count();
+        out.extend(std::iter::repeat_n('\n', breaks));
+        moved_to.push(out.len());
+        out.push_str(&text[a..b]);
+        pos = b;
+    }
+    out.extend(std::iter::repeat_n('\n', memchr::memchr_iter(b'\n', &bytes[pos..]).count()));
     let moved = |offset: usize| {
-        let line = line_of(offset);
-        let (a, _) = lines.get(line).copied().unwrap_or((0, 0));
-        new_start.get(line).copied().unwrap_or(0) + offset.saturating_sub(a)
+        let (start, _) = line(offset);
+        let i = merged.partition_point(|(a, _)| *a <= start).saturating_sub(1);
+        let (a, _) = merged.get(i).copied().unwrap_or((0, 0));
+        moved_to.get(i).copied().unwrap_or(0) + offset.saturating_sub(a)
     };
     for d in diags.iter_mut() {
         if let Some(span) = d.span.clone() {
@@ -569,6 +581,84 @@ pub fn run_lock(args: &LockArgs) -> anyhow::Result<ExitCode> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first way lines were kept: every line's range, then a flag per line.
+    fn keep_lines_by_table(text: &str, diags: &mut [&mut Diagnostic]) -> String {
+        let mut lines: Vec<(usize, usize)> = Vec::new();
+        let mut start = 0;
+        for line in text.split_inclusive('\n') {
+            lines.push((start, start + line.len()));
+            start += line.len();
+        }
+        let line_of = |offset: usize| {
+            lines.partition_point(|(_, end)| *end <= offset).min(lines.len().saturating_sub(1))
+        };
+        let mut keep = vec![false; lines.len()];
+        for d in diags.iter() {
+            if let Some(span) = &d.span {
+                for k in keep
+                    .iter_mut()
+                    .take(line_of(span.end.max(span.start)) + 1)
+                    .skip(line_of(span.start))
+                {
+                    *k = true;
+                }
+            }
+        }
+        let mut out = String::new();
+        let mut new_start = vec![0; lines.len()];
+        for (i, (a, b)) in lines.iter().enumerate() {
+            new_start[i] = out.len();
+            if keep[i] {
+                out.push_str(&text[*a..*b]);
+            } else if text[*a..*b].ends_with('\n') {
+                out.push('\n');
+            }
+        }
+        let moved = |offset: usize| {
+            let line = line_of(offset);
+            let (a, _) = lines.get(line).copied().unwrap_or((0, 0));
+            new_start.get(line).copied().unwrap_or(0) + offset.saturating_sub(a)
+        };
+        for d in diags.iter_mut() {
+            if let Some(span) = d.span.clone() {
+                d.span = Some(moved(span.start)..moved(span.end.max(span.start)));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn kept_lines_match_a_line_table() {
+        let texts = [
+            "",
+            "\n",
+            "a",
+            "a = A",
+            "a = A\n",
+            "\n\na = A\n\nb = B\n",
+            "a = A\nb = { $x\n  }\nc = C",
+        ];
+        for text in texts {
+            let n = text.len();
+            let spans: Vec<std::ops::Range<usize>> =
+                (0..=n + 2).flat_map(|a| [a..a, a..a + 1, a..a + 3, a..n + 1, a + 2..a]).collect();
+            for pair in spans.windows(2) {
+                let make = |r: &std::ops::Range<usize>| {
+                    Diagnostic::new(Code::ObsoleteMessage, "d").at("f", r.clone())
+                };
+                let (mut a1, mut a2) = (make(&pair[0]), make(&pair[1]));
+                let (mut b1, mut b2) = (make(&pair[0]), make(&pair[1]));
+                let fast = keep_lines(text, &mut [&mut a1, &mut a2]);
+                let slow = keep_lines_by_table(text, &mut [&mut b1, &mut b2]);
+                assert_eq!(
+                    (&fast, &a1.span, &a2.span),
+                    (&slow, &b1.span, &b2.span),
+                    "{text:?} {pair:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn kept_lines_keep_positions() {
