@@ -668,7 +668,7 @@ fn index_entries<'t>(
 ) {
     let text = file.text.as_str();
     // The visible text of a pattern, words joined by single spaces (reused).
-    let mut joined = Vec::new();
+    let mut joined = Vec::with_capacity(512);
     for entry in &ast.body {
         if let ast::Entry::Junk { content } = entry {
             if let Some(rest) = resume_point(content) {
