@@ -280,7 +280,7 @@ impl Entries {
         };
         let mut keys: Vec<(u128, usize)> =
             ids.iter().enumerate().map(|(i, id)| (prefix(id), i)).collect();
-        keys.sort_unstable_by(|a, b| {
+        keys.par_sort_unstable_by(|a, b| {
             a.0.cmp(&b.0).then_with(|| ids[a.1].cmp(&ids[b.1])).then(a.1.cmp(&b.1))
         });
         let mut dropped = Vec::new();

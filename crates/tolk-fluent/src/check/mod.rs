@@ -109,10 +109,31 @@ pub fn check_locale_with(
 ) -> LocaleReport {
     let tag = target.tag();
     let is_source = std::ptr::eq(source, target) || source.tag() == target.tag();
+    // The checks of the reference graph run beside the entry-by-entry checks.
+    let graph = || {
+        let mut diags = Vec::new();
+        references(source, target, opts, &mut diags);
+        cycles(target, &mut diags);
+        placeable_limit(target, &mut diags);
+        diags
+    };
+    let (graph_diags, (coverage, mut diags)) =
+        rayon::join(graph, || check_entries(source, target, opts, is_source));
+    diags.extend(graph_diags);
+    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diags.dedup();
+    LocaleReport { locale: tag.to_owned(), coverage, diagnostics: diags }
+}
+
+/// The checks of each source entry against its translation, with the coverage.
+fn check_entries(
+    source: &LocaleIndex,
+    target: &LocaleIndex,
+    opts: &CheckOptions<'_>,
+    is_source: bool,
+) -> (Coverage, Vec<Diagnostic>) {
+    let tag = target.tag();
     let mut diags = Vec::new();
-    references(source, target, opts, &mut diags);
-    cycles(target, &mut diags);
-    placeable_limit(target, &mut diags);
     let mut coverage = Coverage::default();
     let categories = plural_categories(target.langid());
     let same_language = source.langid().language == target.langid().language;
@@ -224,9 +245,7 @@ pub fn check_locale_with(
             );
         }
     }
-    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    diags.dedup();
-    LocaleReport { locale: tag.to_owned(), coverage, diagnostics: diags }
+    (coverage, diags)
 }
 
 fn variables(id: &str, src: &Entry, tr: &Entry, tag: &str, diags: &mut Vec<Diagnostic>) {
