@@ -208,7 +208,7 @@ fn check_project_full<T: Send>(
 
     // The source locale, and the locales that appear inside some fallback chain,
     // stay in memory; the others stream.
-    let owned_source;
+    let mut owned_source: Option<LocaleIndex> = None;
     let mut source_texts: Vec<SourceFile> = Vec::new();
     let source: &LocaleIndex = match loaded {
         Some(catalog) => catalog.source_locale().index(),
@@ -216,8 +216,7 @@ fn check_project_full<T: Send>(
             let (index, diags, files) = index_of(&meta.source, &source_dir)?;
             diags.into_iter().for_each(&mut route);
             source_texts = files;
-            owned_source = index;
-            &owned_source
+            &*owned_source.insert(index)
         }
     };
     let chains = meta.fallback_chains()?;
@@ -262,7 +261,7 @@ fn check_project_full<T: Send>(
     let mut order: Vec<&(String, std::path::PathBuf)> = meta.locales.iter().collect();
     order.sort_by(|a, b| (a.0 != meta.source, &a.0).cmp(&(b.0 != meta.source, &b.0)));
     let early = &early;
-    let source_texts = &source_texts;
+    let whole_source = &source_texts;
 
     let check_one = |tag: &String,
                      dir: &std::path::PathBuf|
@@ -336,7 +335,7 @@ fn check_project_full<T: Send>(
         // point at: memory then follows the report, not the size of the locale.
         // The source locale's files (indexed once, above) are kept whole.
         let mut texts = BTreeMap::new();
-        let whole = if *tag == meta.source { source_texts.as_slice() } else { &[] };
+        let whole = if *tag == meta.source { whole_source.as_slice() } else { &[] };
         for f in files.iter().chain(whole) {
             let mut mine: Vec<&mut Diagnostic> = diags
                 .iter_mut()
@@ -398,6 +397,10 @@ fn check_project_full<T: Send>(
         }
         Ok(())
     })?;
+    // The source locale is freed on a worker: the report is done and the caller
+    // need not wait (nor, at exit, the process).
+    let (index, texts) = (owned_source.take(), std::mem::take(&mut source_texts));
+    rayon::spawn(move || drop((index, texts, held)));
     Ok(summaries)
 }
 
