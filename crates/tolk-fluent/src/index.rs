@@ -269,23 +269,33 @@ impl Entries {
         files: Vec<Vec<Entry>>,
         duplicate: impl Fn(&str, &Entry, &Entry) -> Diagnostic,
     ) -> (Entries, Vec<(usize, Diagnostic)>) {
-        // Sort on the first 16 bytes of each id, held in the vector itself, and
-        // compare whole ids only on a tie: most comparisons touch no id at all.
-        // Ids hold no NUL, so padding with zeros keeps the order of the ids.
-        let prefix = |id: &str| {
+        // One 128-bit key per entry: the first 12 bytes of its id, then its position
+        // (below 2^32, checked by the caller). Ids hold no NUL, so padding with
+        // zeros keeps their order, and the keys sort as plain integers; only ids
+        // that share their first 12 bytes are then compared whole.
+        let key = |(i, id): (usize, &Cow<'_, str>)| {
             let mut b = [0u8; 16];
-            let n = id.len().min(16);
+            let n = id.len().min(12);
             b[..n].copy_from_slice(&id.as_bytes()[..n]);
-            u128::from_be_bytes(b)
+            u128::from_be_bytes(b) | i as u128
         };
-        let mut keys: Vec<(u128, usize)> =
-            ids.iter().enumerate().map(|(i, id)| (prefix(id), i)).collect();
-        keys.par_sort_unstable_by(|a, b| {
-            a.0.cmp(&b.0).then_with(|| ids[a.1].cmp(&ids[b.1])).then(a.1.cmp(&b.1))
-        });
+        let position = |k: u128| (k & u128::from(u32::MAX)) as usize;
+        let mut keys: Vec<u128> = ids.iter().enumerate().map(key).collect();
+        keys.par_sort_unstable();
+        let mut start = 0;
+        while start < keys.len() {
+            let prefix = keys[start] >> 32;
+            let end = start + keys[start..].iter().take_while(|k| *k >> 32 == prefix).count();
+            if end - start > 1 {
+                keys[start..end].sort_unstable_by(|a, b| {
+                    ids[position(*a)].cmp(&ids[position(*b)]).then(a.cmp(b))
+                });
+            }
+            start = end;
+        }
         let mut dropped = Vec::new();
         let mut kept: Vec<usize> = Vec::with_capacity(keys.len());
-        for (_, i) in keys {
+        for i in keys.into_iter().map(position) {
             if let Some(&first) = kept.last()
                 && ids[first] == ids[i]
             {
@@ -480,6 +490,10 @@ pub fn index_locale_with(
     // The files' entries stay where they are; ids and diagnostics are joined, with
     // where each entry is.
     let total = parts.iter().map(|(_, s, _)| s.entries.len()).sum();
+    // Entries::build numbers entries with 32 bits.
+    if u32::try_from(total).is_err() {
+        return Err(Error::TooLarge(index.tag.clone()));
+    }
     let mut ids = Vec::with_capacity(total);
     let mut at = Vec::with_capacity(total);
     let mut entry_diags = Vec::with_capacity(total);
@@ -1276,6 +1290,23 @@ mod tests {
         let text = "Ruf an: 1-888-373-7889!";
         let t = &tokens(text)[0];
         assert_eq!(&text[t.span.clone()], "1-888-373-7889");
+    }
+
+    #[test]
+    fn ids_sharing_their_first_bytes_sort_whole() {
+        let a = "message-long-b = 1\nmessage-long-a = 2\nmessage-long = 3\nmessage-lon = 4\nmessage-longer = 5\n";
+        let b = "message-long-a = again\nm = 6\n-message-long = 7\n";
+        let files = [SourceFile::new("en/a.ftl", a), SourceFile::new("en/b.ftl", b)];
+        let (index, diags) = index_locale("en", &files, false).unwrap();
+        let ids: Vec<&str> = index.entries().keys().collect();
+        let mut sorted = ids.clone();
+        sorted.sort_unstable();
+        assert_eq!(ids, sorted);
+        assert_eq!(ids.len(), 7);
+        assert_eq!(&*index.entries()["message-long-a"].file, "en/a.ftl");
+        let dup: Vec<_> = diags.iter().filter(|d| d.code == Code::DuplicateMessage).collect();
+        assert_eq!(dup.len(), 1);
+        assert_eq!(dup[0].file.as_deref(), Some("en/b.ftl"));
     }
 
     #[test]
