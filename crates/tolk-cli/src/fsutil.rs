@@ -36,6 +36,23 @@ pub fn read_text(path: &Path, shown: &str) -> Result<String, Box<Diagnostic>> {
 
 /// [`read_text`] with another size limit, in bytes.
 pub fn read_text_up_to(path: &Path, shown: &str, limit: u64) -> Result<String, Box<Diagnostic>> {
+    read_text_from(path, shown, limit, false)
+}
+
+/// [`read_text`] of a path that a directory listing gave as a regular file (not a
+/// link): it is opened at once and its size asked of the open file, which saves
+/// looking the path up twice. A file replaced since the listing is still refused
+/// if it is not a regular file.
+pub fn read_listed_file(path: &Path, shown: &str) -> Result<String, Box<Diagnostic>> {
+    read_text_from(path, shown, MAX_TEXT_BYTES, true)
+}
+
+fn read_text_from(
+    path: &Path,
+    shown: &str,
+    limit: u64,
+    listed_regular: bool,
+) -> Result<String, Box<Diagnostic>> {
     use std::io::Read;
     let fail = |text: String| Box::new(Diagnostic::new(Code::UnreadableFile, text).in_file(shown));
     let cannot = |e: std::io::Error| fail(format!("cannot read `{shown}`: {e}"));
@@ -52,7 +69,12 @@ pub fn read_text_up_to(path: &Path, shown: &str, limit: u64) -> Result<String, B
         .with_note("split it into several files");
         Box::new(d)
     };
-    let meta = std::fs::metadata(path).map_err(cannot)?;
+    let (meta, opened) = if listed_regular {
+        let file = std::fs::File::open(path).map_err(cannot)?;
+        (file.metadata().map_err(cannot)?, Some(file))
+    } else {
+        (std::fs::metadata(path).map_err(cannot)?, None)
+    };
     if meta.is_dir() {
         return Err(fail(format!("`{shown}` is a directory")));
     }
@@ -66,7 +88,8 @@ pub fn read_text_up_to(path: &Path, shown: &str, limit: u64) -> Result<String, B
     // which would otherwise grow the buffer step by step.
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
     // `take` keeps the limit even if the file grows while it is read.
-    std::fs::File::open(path)
+    opened
+        .map_or_else(|| std::fs::File::open(path), Ok)
         .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
         .map_err(cannot)?;
     if bytes.len() as u64 > limit {
@@ -449,6 +472,27 @@ fn is_tolk_manifest(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn listed_files_read_as_any_file_does() {
+        let tmp = tempfile::TempDir::new().unwrap();
+        let cases: [(&str, &[u8]); 4] = [
+            ("plain.ftl", b"a = A\n"),
+            ("bom.ftl", b"\xef\xbb\xbfa = A\r\n"),
+            ("nul.ftl", b"a = \0\n"),
+            ("latin1.ftl", b"a = \xe9\n"),
+        ];
+        for (name, bytes) in cases {
+            let path = tmp.path().join(name);
+            std::fs::write(&path, bytes).unwrap();
+            let text = |r: Result<String, Box<Diagnostic>>| r.map_err(|d| d.text);
+            assert_eq!(text(read_listed_file(&path, name)), text(read_text(&path, name)), "{name}");
+        }
+        let err = read_listed_file(tmp.path(), "dir").unwrap_err();
+        assert!(err.text.contains("is a directory"), "{}", err.text);
+        let err = read_listed_file(&tmp.path().join("gone.ftl"), "gone.ftl").unwrap_err();
+        assert!(err.text.contains("cannot read `gone.ftl`"), "{}", err.text);
+    }
 
     #[test]
     fn display_paths_are_relative_with_slashes() {

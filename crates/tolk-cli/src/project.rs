@@ -14,7 +14,7 @@ use tolk_fluent::{
 };
 
 use crate::config::{Config, LocaleConfig};
-use crate::fsutil::{display_path, read_text, read_text_up_to};
+use crate::fsutil::{display_path, read_listed_file, read_text, read_text_up_to};
 
 /// The lock file's name, in the project directory.
 pub const LOCK_FILE: &str = "tolk.lock";
@@ -104,11 +104,12 @@ impl Meta {
         dir: &Path,
     ) -> anyhow::Result<(Vec<SourceFile>, Vec<Diagnostic>)> {
         // Files are read in parallel and kept in path order.
-        let read: Vec<Result<SourceFile, Box<Diagnostic>>> = files_with_extension(dir, "ftl")?
+        let read: Vec<Result<SourceFile, Box<Diagnostic>>> = listed_files(dir, "ftl")?
             .par_iter()
-            .map(|path| {
+            .map(|(path, regular)| {
                 let shown = display_path(&self.root, path);
-                let text = read_text(path, &shown).map_err(|d| Box::new(d.in_locale(tag)))?;
+                let text = if *regular { read_listed_file(path, &shown) } else { read_text(path, &shown) }
+                    .map_err(|d| Box::new(d.in_locale(tag)))?;
                 match too_deep(&text) {
                     None => Ok(SourceFile::new(shown, text)),
                     Some(at) => Err(Box::new(Diagnostic::new(Code::SyntaxError, {
@@ -469,11 +470,18 @@ fn is_tool_dir(name: &str) -> bool {
 /// directories included, so that reading it reports by name a dangling link, a
 /// loop, or something that is not a file.
 fn files_with_extension(dir: &Path, ext: &str) -> anyhow::Result<Vec<PathBuf>> {
+    Ok(listed_files(dir, ext)?.into_iter().map(|(path, _)| path).collect())
+}
+
+/// [`files_with_extension`], each with whether the listing says it is a regular
+/// file (not a link, a directory or anything else).
+fn listed_files(dir: &Path, ext: &str) -> anyhow::Result<Vec<(PathBuf, bool)>> {
     let mut files = Vec::new();
     for entry in walkdir::WalkDir::new(dir).follow_links(false).sort_by_file_name() {
         let entry = entry.with_context(|| format!("reading {}", dir.display()))?;
         if entry.depth() > 0 && entry.path().extension().is_some_and(|e| e == ext) {
-            files.push(entry.into_path());
+            let regular = entry.file_type().is_file();
+            files.push((entry.into_path(), regular));
         }
     }
     Ok(files)
