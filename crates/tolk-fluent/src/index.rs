@@ -490,10 +490,10 @@ pub fn index_locale_with(
     // The files' entries stay where they are; ids and diagnostics are joined, with
     // where each entry is.
     let total = parts.iter().map(|(_, s, _)| s.entries.len()).sum();
-    // Entries::build numbers entries with 32 bits.
-    if u32::try_from(total).is_err() {
-        return Err(Error::TooLarge(index.tag.clone()));
-    }
+    // Entries::build numbers files and entries with 32 bits.
+    let too_large = || Error::TooLarge(index.tag.clone());
+    u32::try_from(total).map_err(|_| too_large())?;
+    u32::try_from(parts.len()).map_err(|_| too_large())?;
     let mut ids = Vec::with_capacity(total);
     let mut at = Vec::with_capacity(total);
     let mut entry_diags = Vec::with_capacity(total);
@@ -505,10 +505,8 @@ pub fn index_locale_with(
         }
         index.resources.insert(resource);
         diags.extend(file_diags);
-        let too_large = || Error::TooLarge(index.tag.clone());
-        let n = u32::try_from(n).map_err(|_| too_large())?;
-        let len = u32::try_from(part.entries.len()).map_err(|_| too_large())?;
-        at.extend((0..len).map(|i| (n, i)));
+        // Both below 2^32 (checked above).
+        at.extend((0..part.entries.len()).map(|i| (n as u32, i as u32)));
         ids.extend(part.ids);
         entry_diags.extend(part.diags);
         lists.push(part.entries);
@@ -822,6 +820,35 @@ static BYTE_CLASS: [u8; 256] = {
     t
 };
 
+/// What [`classify`] finds in a text.
+struct Classes {
+    spaces: usize,
+    letters: usize,
+    /// Non-zero when two spaces follow each other.
+    double_space: u8,
+    /// Every class that occurs.
+    seen: u8,
+}
+
+/// One branch-free pass over `bytes`, by the table of byte classes. Spaces and
+/// letters are counted only with `COUNT` (they are then 0), which keeps the loop
+/// short for translations.
+fn classify<const COUNT: bool>(bytes: &[u8]) -> Classes {
+    let mut c = Classes { spaces: 0, letters: 0, double_space: 0, seen: 0 };
+    let mut prev = 0;
+    for &b in bytes {
+        let class = BYTE_CLASS[usize::from(b)];
+        if COUNT {
+            c.spaces += usize::from(class & SPACE);
+            c.letters += usize::from((class & LETTER) >> 2);
+        }
+        c.double_space |= prev & class & SPACE;
+        c.seen |= class;
+        prev = class;
+    }
+    c
+}
+
 /// Where a URL may start.
 static HTTP: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2]> =
     std::sync::LazyLock::new(|| {
@@ -868,29 +895,10 @@ impl<'t> Collect<'t> {
         };
         let last = bytes.iter().rposition(|b| !b.is_ascii_whitespace()).unwrap_or(first);
         let inner = &bytes[first..=last];
-        // One branch-free pass over the bytes, by a table of byte classes; spaces
-        // and letters are counted only when asked for.
-        let (mut spaces, mut double_space, mut seen) = (0, 0, 0);
-        let mut prev = 0;
-        if self.counts {
-            let mut letters = 0;
-            for &b in inner {
-                let class = BYTE_CLASS[usize::from(b)];
-                spaces += usize::from(class & SPACE);
-                letters += usize::from((class & LETTER) >> 2);
-                double_space |= prev & class & SPACE;
-                seen |= class;
-                prev = class;
-            }
-            self.info.letters += letters;
-        } else {
-            for &b in inner {
-                let class = BYTE_CLASS[usize::from(b)];
-                double_space |= prev & class & SPACE;
-                seen |= class;
-                prev = class;
-            }
-        }
+        // Spaces and letters are counted only when asked for.
+        let Classes { spaces, letters, double_space, seen } =
+            if self.counts { classify::<true>(inner) } else { classify::<false>(inner) };
+        self.info.letters += letters;
         let (other_space, digits, native) =
             (seen & OTHER_SPACE != 0, seen & DIGIT != 0, seen & NATIVE != 0);
         // The first two words, for `letter_words`.
