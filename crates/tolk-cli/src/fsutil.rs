@@ -39,12 +39,17 @@ pub fn read_text_up_to(path: &Path, shown: &str, limit: u64) -> Result<String, B
     read_text_from(path, shown, limit, false)
 }
 
-/// [`read_text`] of a path that a directory listing gave as a regular file (not a
-/// link): it is opened at once and its size asked of the open file, which saves
-/// looking the path up twice. A file replaced since the listing is still refused
-/// if it is not a regular file.
-pub fn read_listed_file(path: &Path, shown: &str) -> Result<String, Box<Diagnostic>> {
-    read_text_from(path, shown, MAX_TEXT_BYTES, true)
+/// [`read_text`] of a path from a directory listing, with whether the listing gave
+/// it as a regular file (not a link). Such a file is opened at once and its size
+/// asked of the open file, which saves looking the path up twice; a file replaced
+/// since the listing is still refused if it is not a regular file. Anything else
+/// is read as [`read_text`] does.
+pub fn read_listed_file(
+    path: &Path,
+    shown: &str,
+    regular: bool,
+) -> Result<String, Box<Diagnostic>> {
+    read_text_from(path, shown, MAX_TEXT_BYTES, regular)
 }
 
 fn read_text_from(
@@ -486,11 +491,15 @@ mod tests {
             let path = tmp.path().join(name);
             std::fs::write(&path, bytes).unwrap();
             let text = |r: Result<String, Box<Diagnostic>>| r.map_err(|d| d.text);
-            assert_eq!(text(read_listed_file(&path, name)), text(read_text(&path, name)), "{name}");
+            assert_eq!(
+                text(read_listed_file(&path, name, true)),
+                text(read_text(&path, name)),
+                "{name}"
+            );
         }
-        let err = read_listed_file(tmp.path(), "dir").unwrap_err();
+        let err = read_listed_file(tmp.path(), "dir", true).unwrap_err();
         assert!(err.text.contains("is a directory"), "{}", err.text);
-        let err = read_listed_file(&tmp.path().join("gone.ftl"), "gone.ftl").unwrap_err();
+        let err = read_listed_file(&tmp.path().join("gone.ftl"), "gone.ftl", true).unwrap_err();
         assert!(err.text.contains("cannot read `gone.ftl`"), "{}", err.text);
     }
 

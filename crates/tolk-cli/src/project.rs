@@ -108,7 +108,7 @@ impl Meta {
             .par_iter()
             .map(|(path, regular)| {
                 let shown = display_path(&self.root, path);
-                let text = if *regular { read_listed_file(path, &shown) } else { read_text(path, &shown) }
+                let text = read_listed_file(path, &shown, *regular)
                     .map_err(|d| Box::new(d.in_locale(tag)))?;
                 match too_deep(&text) {
                     None => Ok(SourceFile::new(shown, text)),
